@@ -1,0 +1,102 @@
+//! Runtime entry for hash functions.
+
+use std::hint::black_box;
+use std::marker::PhantomData;
+
+use super::{Entry, Op, Params, Prepared};
+use crate::gate::{flip_bit, size_matches};
+use crate::rng::random_bytes;
+use crate::{DynScheme, Error, GateReport, HashFn, Result, SchemeInfo, bench_rng};
+
+/// The runtime entry of a [`HashFn`].
+pub struct HashEntry<H: HashFn>(PhantomData<H>);
+
+impl<H: HashFn> HashEntry<H> {
+    /// The entry, in the `'static` form the registry holds.
+    pub fn entry() -> Entry {
+        Box::leak(Box::new(HashEntry::<H>(PhantomData)))
+    }
+}
+
+impl<H: HashFn> DynScheme for HashEntry<H> {
+    fn info(&self) -> &'static SchemeInfo {
+        &H::INFO
+    }
+
+    fn ops(&self) -> Vec<Op> {
+        vec![Op::Digest]
+    }
+
+    fn gate(&self, seed: u64) -> GateReport {
+        let mut report = GateReport::default();
+        for (input, expected) in H::KNOWN_ANSWERS {
+            let got = hex::encode(H::digest(input));
+            report.expect(
+                format!("known answer for {}-byte input", input.len()),
+                got.eq_ignore_ascii_case(expected),
+                format!("got {got}, expected {expected}"),
+            );
+        }
+        report.expect(
+            "has known answers",
+            !H::KNOWN_ANSWERS.is_empty(),
+            "KNOWN_ANSWERS is empty",
+        );
+        let mut rng = bench_rng(seed, &format!("gate/{}", H::INFO.id()));
+        let data = random_bytes(&mut rng, 1000);
+        let one_shot = H::digest(&data).as_ref().to_vec();
+        let mut state = H::new();
+        for chunk in data.chunks(137) {
+            H::update(&mut state, chunk);
+        }
+        report.expect(
+            "streaming equals one-shot",
+            H::finalize(state).as_ref() == one_shot,
+            "digests differ",
+        );
+        report.expect(
+            "digest size matches INFO",
+            size_matches(H::INFO.size("digest"), one_shot.len()),
+            format!("observed {} bytes", one_shot.len()),
+        );
+        report.expect(
+            "one flipped input bit changes the digest",
+            H::digest(&flip_bit(&data, 500, 3)).as_ref() != one_shot,
+            "same digest",
+        );
+        report
+    }
+
+    fn prepare(&self, op: Op, params: &Params, seed: u64) -> Result<Box<dyn Prepared>> {
+        if op != Op::Digest {
+            return Err(Error::Unsupported(op.to_string()));
+        }
+        let mut rng = bench_rng(seed, &format!("{}/{}", H::INFO.id(), params.label()));
+        let data = random_bytes(&mut rng, params.msg_len());
+        let len = H::digest(&data).as_ref().len();
+        Ok(Box::new(HashPrepared::<H> {
+            data,
+            len,
+            _hash: PhantomData,
+        }))
+    }
+}
+
+struct HashPrepared<H: HashFn> {
+    data: Vec<u8>,
+    len: usize,
+    _hash: PhantomData<H>,
+}
+
+impl<H: HashFn> Prepared for HashPrepared<H> {
+    fn run(&mut self, iters: u64) -> Result<()> {
+        for _ in 0..iters {
+            black_box(H::digest(black_box(&self.data)));
+        }
+        Ok(())
+    }
+
+    fn sizes(&self) -> Vec<(&'static str, usize)> {
+        vec![("digest", self.len)]
+    }
+}

@@ -1,0 +1,273 @@
+//! The results model: one directory per run.
+//!
+//! ```text
+//! results/<run-id>/
+//!   run.json        provenance and the run's configuration (see [`crate::provenance::RunInfo`]);
+//!                   written atomically (temp file + rename) at start and end
+//!   results.jsonl   one [`Record`] per line, appended and flushed as each
+//!                   measurement finishes
+//! ```
+//!
+//! ## `results.jsonl` record schema (version [`SCHEMA_VERSION`])
+//!
+//! | field | type | meaning |
+//! |---|---|---|
+//! | `schema` | int | record schema version |
+//! | `kind` | string | `measurement` (workload records use `workload`) |
+//! | `key` | string | `scheme\|op\|params\|threads=N`, unique within a run; `--resume` skips keys present |
+//! | `scheme` | string | scheme id `name/impl` |
+//! | `name`, `implementation`, `krate`, `backend` | string | from the scheme's INFO |
+//! | `family` | string | `sig`, `kem`, `hash`, `zk` |
+//! | `standard`, `security` | string | e.g. `FIPS 204`, `NIST cat 3` / `128-bit classical` |
+//! | `op` | string | operation (`keygen`, `sign`, `verify`, `verify-batch`, `encaps`, `digest`...) |
+//! | `params` | object | `msg_len`, `batch`, `set` where the op takes them |
+//! | `threads` | int | rayon pool size during the measurement |
+//! | `status` | string | `ok`, `gate-failed` (not timed), or `error` |
+//! | `error` | string? | why, when status is not `ok` |
+//! | `gate` | object | correctness gate: `checks: [{name, passed, detail?}]` |
+//! | `items_per_op` | int | items handled per operation (batch size for batch ops) |
+//! | `sizes` | object | observed encoded sizes in bytes (`pk`, `sk`, `sig`, `ek`, `ct`, `ss`, `digest`) |
+//! | `measurement` | object? | `iters_per_sample`, `samples_ns` and `samples_cycles` (raw, per op), `ns` and `cycles` statistics (`n`, `median`, `min`, `max`, `mean`, `mad`, `p99`, `ci95_low`, `ci95_high`), `memory` (`allocations`, `peak_bytes` for one op) |
+//! | `finished_at` | string | RFC 3339 time the record was written |
+
+use std::collections::{BTreeMap, HashSet};
+use std::fs::{self, File, OpenOptions};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::Measurement;
+use crate::provenance::RunInfo;
+use crate::{Error, GateReport, Op, Params, Result};
+
+/// Version of the record and run.json schemas.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Outcome of one planned measurement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Measured.
+    Ok,
+    /// The scheme failed its correctness gate and was not timed.
+    GateFailed,
+    /// Preparing or running the operation failed.
+    Error,
+}
+
+/// One line of `results.jsonl`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Record schema version.
+    pub schema: u32,
+    /// Record kind (`measurement`).
+    pub kind: String,
+    /// Unique key of the planned measurement.
+    pub key: String,
+    /// Scheme id.
+    pub scheme: String,
+    /// Scheme name.
+    pub name: String,
+    /// Implementation id.
+    pub implementation: String,
+    /// Implementing crate.
+    pub krate: String,
+    /// Backend within the crate.
+    pub backend: String,
+    /// Family short name.
+    pub family: String,
+    /// Standard followed.
+    pub standard: String,
+    /// Security level, rendered.
+    pub security: String,
+    /// Operation.
+    pub op: Op,
+    /// Parameters.
+    pub params: Params,
+    /// Rayon threads.
+    pub threads: usize,
+    /// Outcome.
+    pub status: Status,
+    /// Error text when not `ok`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// Correctness gate outcome.
+    pub gate: GateReport,
+    /// Items per operation.
+    pub items_per_op: usize,
+    /// Observed sizes in bytes.
+    pub sizes: BTreeMap<String, usize>,
+    /// Timing and memory, when measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measurement: Option<Measurement>,
+    /// When the record was written.
+    pub finished_at: String,
+}
+
+/// A run directory: `run.json` + `results.jsonl`.
+#[derive(Clone, Debug)]
+pub struct RunDir {
+    path: PathBuf,
+}
+
+impl RunDir {
+    /// Creates a new, empty run directory (it must not hold results yet).
+    pub fn create(path: impl Into<PathBuf>) -> Result<RunDir> {
+        let path = path.into();
+        if path.join("results.jsonl").exists() {
+            return Err(Error::Usage(format!(
+                "{} already holds results; use --resume {} to continue it or choose another --out",
+                path.display(),
+                path.display()
+            )));
+        }
+        fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+        File::create(path.join("results.jsonl"))
+            .map_err(|e| Error::io(path.join("results.jsonl"), e))?;
+        Ok(RunDir { path })
+    }
+
+    /// Opens an existing run directory.
+    pub fn open(path: impl Into<PathBuf>) -> Result<RunDir> {
+        let path = path.into();
+        if !path.join("run.json").is_file() {
+            return Err(Error::Usage(format!(
+                "{} is not a results directory (no run.json)",
+                path.display()
+            )));
+        }
+        Ok(RunDir { path })
+    }
+
+    /// The directory.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn results_path(&self) -> PathBuf {
+        self.path.join("results.jsonl")
+    }
+
+    /// Writes `run.json` atomically.
+    pub fn write_run_info(&self, info: &RunInfo) -> Result<()> {
+        let json =
+            serde_json::to_vec_pretty(info).map_err(|e| Error::op("serialize run.json", e))?;
+        write_atomic(&self.path.join("run.json"), &json)
+    }
+
+    /// Reads `run.json`.
+    pub fn read_run_info(&self) -> Result<RunInfo> {
+        let path = self.path.join("run.json");
+        let text = fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        let info: RunInfo = serde_json::from_str(&text).map_err(|e| Error::Results {
+            path: path.clone(),
+            detail: format!("line {}: {e}", e.line()),
+        })?;
+        if info.schema != SCHEMA_VERSION {
+            return Err(Error::Results {
+                path,
+                detail: format!(
+                    "schema version {} but this ledgerbench reads {SCHEMA_VERSION}",
+                    info.schema
+                ),
+            });
+        }
+        Ok(info)
+    }
+
+    /// Reads every complete record. A final line cut short by an interrupted
+    /// write is ignored (and reported in the second value); any other
+    /// malformed line is an error naming its line number.
+    pub fn read_records(&self) -> Result<(Vec<Record>, Option<usize>)> {
+        let path = self.results_path();
+        let file = File::open(&path).map_err(|e| Error::io(&path, e))?;
+        let text: Vec<String> = BufReader::new(file)
+            .lines()
+            .collect::<std::io::Result<_>>()
+            .map_err(|e| Error::io(&path, e))?;
+        let ends_with_newline = fs::read(&path)
+            .map_err(|e| Error::io(&path, e))?
+            .last()
+            .is_none_or(|b| *b == b'\n');
+        let mut records = Vec::new();
+        let mut torn = None;
+        for (i, line) in text.iter().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<Record>(line) {
+                Ok(r) => records.push(r),
+                Err(_) if i + 1 == text.len() && !ends_with_newline => torn = Some(i + 1),
+                Err(e) => {
+                    return Err(Error::Results {
+                        path,
+                        detail: format!("line {}: {e}", i + 1),
+                    });
+                }
+            }
+        }
+        Ok((records, torn))
+    }
+
+    /// Keys of the records already written; drops a torn final line first so
+    /// appends start on a clean line.
+    pub fn finished_keys(&self) -> Result<HashSet<String>> {
+        let (records, torn) = self.read_records()?;
+        if torn.is_some() {
+            let mut text = String::new();
+            for r in &records {
+                text.push_str(
+                    &serde_json::to_string(r).map_err(|e| Error::op("serialize record", e))?,
+                );
+                text.push('\n');
+            }
+            write_atomic(&self.results_path(), text.as_bytes())?;
+        }
+        Ok(records.into_iter().map(|r| r.key).collect())
+    }
+
+    /// Opens `results.jsonl` for appending.
+    pub fn appender(&self) -> Result<RecordWriter> {
+        let path = self.results_path();
+        let file = OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        Ok(RecordWriter { file, path })
+    }
+}
+
+/// Appends records, one flushed and synced line each.
+pub struct RecordWriter {
+    file: File,
+    path: PathBuf,
+}
+
+impl RecordWriter {
+    /// Appends one record and makes it durable before returning.
+    pub fn append(&mut self, record: &Record) -> Result<()> {
+        let mut line = serde_json::to_vec(record).map_err(|e| Error::op("serialize record", e))?;
+        line.push(b'\n');
+        self.file
+            .write_all(&line)
+            .map_err(|e| Error::io(&self.path, e))?;
+        self.file.sync_data().map_err(|e| Error::io(&self.path, e))
+    }
+}
+
+/// Writes `bytes` to `path` via a temporary file and a rename, so readers never
+/// see a half-written file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension("tmp");
+    let mut f = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+    f.write_all(bytes).map_err(|e| Error::io(&tmp, e))?;
+    f.sync_all().map_err(|e| Error::io(&tmp, e))?;
+    fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
+}
+
+/// The current time in RFC 3339 (UTC, seconds).
+pub fn now_rfc3339() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}

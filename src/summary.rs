@@ -1,0 +1,102 @@
+//! Plain-text tables for the terminal and README.
+
+use std::fmt::Write as _;
+
+use ledgerbench_harness::provenance::BuildInfo;
+use ledgerbench_harness::results::{Record, Status};
+use ledgerbench_harness::{Entry, Family};
+
+/// Markdown table of schemes: id, implementation, standard, security, sizes.
+/// README.md embeds this table; a test keeps the two identical.
+pub fn scheme_table(entries: &[Entry], build: &BuildInfo) -> String {
+    let mut out = String::from(
+        "| scheme | implementation | standard | security | sizes (bytes) | suite | notes |\n|---|---|---|---|---|---|---|\n",
+    );
+    for family in Family::ALL {
+        for e in entries.iter().filter(|e| e.info().family == family) {
+            let info = e.info();
+            let imp = &info.implementation;
+            let version = build
+                .locked
+                .get(imp.krate)
+                .map(String::as_str)
+                .unwrap_or("?");
+            let sizes: Vec<String> = info.sizes.iter().map(|(n, s)| format!("{n} {s}")).collect();
+            let _ = writeln!(
+                out,
+                "| `{}` | {} {} ({}) | {} | {} | {} | {} | {} |",
+                e.id(),
+                imp.krate,
+                version,
+                imp.backend,
+                info.standard,
+                info.security,
+                sizes.join(", "),
+                if e.full_suite_only() { "full" } else { "quick" },
+                info.note,
+            );
+        }
+    }
+    out
+}
+
+/// Human units for nanoseconds.
+pub fn format_ns(ns: f64) -> String {
+    if ns >= 1e9 {
+        format!("{:.2} s", ns / 1e9)
+    } else if ns >= 1e6 {
+        format!("{:.2} ms", ns / 1e6)
+    } else if ns >= 1e3 {
+        format!("{:.2} µs", ns / 1e3)
+    } else {
+        format!("{ns:.1} ns")
+    }
+}
+
+/// Terminal summary of a run: one line per record.
+pub fn results_table(records: &[Record]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<34} {:<16} {:<14} {:>11} {:>23} {:>12}  sizes",
+        "scheme", "op", "params", "median", "95% CI of median", "cycles"
+    );
+    for r in records {
+        let params = r.params.label();
+        match (&r.status, &r.measurement) {
+            (Status::Ok, Some(m)) => {
+                let cycles = m
+                    .cycles
+                    .as_ref()
+                    .map_or("-".to_string(), |c| format!("{:.0}", c.median));
+                let sizes: Vec<String> = r.sizes.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                let _ = writeln!(
+                    out,
+                    "{:<34} {:<16} {:<14} {:>11} {:>23} {:>12}  {}",
+                    r.scheme,
+                    r.op.as_str(),
+                    params,
+                    format_ns(m.ns.median),
+                    format!(
+                        "[{}, {}]",
+                        format_ns(m.ns.ci95_low),
+                        format_ns(m.ns.ci95_high)
+                    ),
+                    cycles,
+                    sizes.join(" ")
+                );
+            }
+            _ => {
+                let _ = writeln!(
+                    out,
+                    "{:<34} {:<16} {:<14} NOT TIMED: {}",
+                    r.scheme,
+                    r.op.as_str(),
+                    params,
+                    r.error.as_deref().unwrap_or("unknown")
+                );
+            }
+        }
+    }
+    out
+}

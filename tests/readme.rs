@@ -1,0 +1,54 @@
+//! README.md stays true: its scheme table is the registry's, and its test
+//! command is the one CI runs. `LEDGERBENCH_BLESS=1 cargo test --test readme`
+//! rewrites the table after a scheme is added or a crate updated.
+
+const START: &str = "<!-- scheme-table:start (generated: `ledgerbench list`) -->\n";
+const END: &str = "<!-- scheme-table:end -->";
+const MAIN_JOB: &str = "cargo run --release -- run --suite quick";
+const TEST_COMMAND: &str = "cargo test --workspace --locked";
+
+fn root() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn scheme_table_matches_the_registry() {
+    let registry = ledgerbench::registry();
+    let table = ledgerbench::summary::scheme_table(registry.entries(), &ledgerbench::build_info());
+    let path = root().join("README.md");
+    let readme = std::fs::read_to_string(&path).expect("README.md");
+    let start = readme
+        .find(START)
+        .expect("README has the table start marker")
+        + START.len();
+    let end = readme.find(END).expect("README has the table end marker");
+    if readme[start..end] != table {
+        if std::env::var_os("LEDGERBENCH_BLESS").is_some() {
+            let updated = format!("{}{table}{}", &readme[..start], &readme[end..]);
+            std::fs::write(&path, updated).expect("write README.md");
+        } else {
+            panic!(
+                "README.md scheme table is out of date; run `LEDGERBENCH_BLESS=1 cargo test --test readme`\n\
+                 expected:\n{table}"
+            );
+        }
+    }
+}
+
+#[test]
+fn readme_names_the_two_commands_and_ci_runs_the_test_command() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    assert!(
+        readme.contains(MAIN_JOB),
+        "README must show the main job: {MAIN_JOB}"
+    );
+    assert!(
+        readme.contains(TEST_COMMAND),
+        "README must show the test command: {TEST_COMMAND}"
+    );
+    let ci = std::fs::read_to_string(root().join(".ci/run")).expect(".ci/run");
+    assert!(
+        ci.lines().any(|l| l.trim() == TEST_COMMAND),
+        ".ci/run must run the README's test command"
+    );
+}

@@ -1,0 +1,77 @@
+//! One test run over every registered scheme (the rustls provider-test model):
+//! the correctness gate passes, INFO is complete, and the crate it names is in
+//! Cargo.lock so provenance can record its version.
+
+use ledgerbench_harness::{Family, Op, Params};
+
+#[test]
+fn every_registered_scheme_passes_its_correctness_gate() {
+    let registry = ledgerbench::registry();
+    let failures: Vec<String> = registry
+        .entries()
+        .iter()
+        .flat_map(|e| [1u64, 2].map(|seed| (e, seed)))
+        .filter_map(|(e, seed)| {
+            let gate = e.gate(seed);
+            (!gate.passed()).then(|| format!("{} (seed {seed}): {}", e.id(), gate.summary()))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "gate failures:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_scheme_declares_its_sizes_and_a_locked_crate() {
+    let build = ledgerbench::build_info();
+    for e in ledgerbench::registry().entries() {
+        let info = e.info();
+        let required: &[&str] = match info.family {
+            Family::Sig => &["pk", "sk", "sig"],
+            Family::Kem => &["ek", "dk", "ct", "ss"],
+            Family::Hash => &["digest"],
+            Family::Zk => &["proof"],
+        };
+        for object in required {
+            assert!(
+                info.size(object).is_some(),
+                "{} lacks size `{object}`",
+                e.id()
+            );
+        }
+        assert!(!info.standard.is_empty(), "{} lacks a standard", e.id());
+        assert!(
+            build.locked.contains_key(info.implementation.krate),
+            "{}: crate `{}` is not in Cargo.lock",
+            e.id(),
+            info.implementation.krate
+        );
+    }
+}
+
+#[test]
+fn every_op_of_every_scheme_prepares_and_runs() {
+    for e in ledgerbench::registry().entries() {
+        for op in e.ops() {
+            let params = match op {
+                Op::SignSet => Params {
+                    set: e.sets().expect("sets load").first().map(|s| s.to_string()),
+                    ..Params::default()
+                },
+                _ => Params {
+                    batch: Some(4),
+                    ..Params::default()
+                },
+            };
+            let mut prepared = e
+                .prepare(op, &params, 3)
+                .unwrap_or_else(|err| panic!("{} {op}: {err}", e.id()));
+            prepared
+                .run(1)
+                .unwrap_or_else(|err| panic!("{} {op}: {err}", e.id()));
+            assert!(!prepared.sizes().is_empty(), "{} {op}: no sizes", e.id());
+        }
+    }
+}
