@@ -17,6 +17,7 @@ fn registry_benches(c: &mut Criterion) {
         ops: Vec::new(),
         msg_lens: None,
         batches: None,
+        sizes: None,
         threads: 1,
         seed: 1,
     };

@@ -81,7 +81,7 @@ struct RunArgs {
     #[arg(long, default_value = "results")]
     out: PathBuf,
     /// Continue an interrupted run in this directory, skipping finished records.
-    #[arg(long, conflicts_with_all = ["schemes", "families", "ops", "threads", "msg_len", "batch"])]
+    #[arg(long, conflicts_with_all = ["schemes", "families", "ops", "threads", "msg_len", "batch", "sizes"])]
     resume: Option<PathBuf>,
     /// Message lengths in bytes for signatures and hashes, e.g. 32,1024,1048576.
     #[arg(long, value_delimiter = ',')]
@@ -89,6 +89,9 @@ struct RunArgs {
     /// Batch sizes for batch verification and aggregation, e.g. 8,64.
     #[arg(long, value_delimiter = ',')]
     batch: Option<Vec<usize>>,
+    /// Statement sizes for ZK circuits (Merkle depth, log2 constraints...), e.g. 10,20.
+    #[arg(long = "size", value_delimiter = ',')]
+    sizes: Option<Vec<usize>>,
     /// No progress bar or summary table.
     #[arg(long)]
     quiet: bool,
@@ -282,6 +285,7 @@ fn new_run(
             .collect::<Result<_>>()?,
         msg_lens: args.msg_len.clone(),
         batches: args.batch.clone(),
+        sizes: args.sizes.clone(),
         threads: args
             .threads
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))

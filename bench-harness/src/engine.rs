@@ -15,15 +15,40 @@ use crate::{Error, Result};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EngineConfig {
     /// Warm-up time before calibration is trusted.
+    #[serde(with = "secs")]
     pub warmup: Duration,
     /// Target number of samples.
     pub samples: usize,
     /// Samples taken even when the budget is exhausted.
     pub min_samples: usize,
     /// Time budget for sampling one measurement.
+    #[serde(with = "secs")]
     pub budget: Duration,
     /// Shortest sample: far above timer resolution (~25 ns) and clock reads.
+    #[serde(with = "secs")]
     pub min_sample_time: Duration,
+    /// Operations slower than this are timed one per sample, so the samples
+    /// are the per-operation distribution (tails of variable-time signing and
+    /// proving) rather than averages over a batch.
+    #[serde(with = "secs")]
+    pub single_op_above: Duration,
+    /// Most samples taken in single-operation mode.
+    pub max_single_samples: usize,
+}
+
+/// Durations as seconds (a float) in JSON.
+mod secs {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::time::Duration;
+
+    pub fn serialize<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(d.as_secs_f64())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+        let secs = f64::deserialize(d)?;
+        Duration::try_from_secs_f64(secs).map_err(serde::de::Error::custom)
+    }
 }
 
 impl EngineConfig {
@@ -35,6 +60,8 @@ impl EngineConfig {
             min_samples: 5,
             budget: Duration::from_millis(250),
             min_sample_time: Duration::from_micros(500),
+            single_op_above: Duration::from_micros(50),
+            max_single_samples: 100,
         }
     }
 
@@ -46,6 +73,8 @@ impl EngineConfig {
             min_samples: 10,
             budget: Duration::from_secs(3),
             min_sample_time: Duration::from_millis(1),
+            single_op_above: Duration::from_micros(50),
+            max_single_samples: 1000,
         }
     }
 }

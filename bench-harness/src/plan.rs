@@ -60,6 +60,9 @@ pub struct RunConfig {
     pub msg_lens: Option<Vec<usize>>,
     /// Batch sizes overriding the suite's.
     pub batches: Option<Vec<usize>>,
+    /// Statement sizes overriding the scheme's defaults (ZK).
+    #[serde(default)]
+    pub sizes: Option<Vec<usize>>,
     /// Rayon threads.
     pub threads: usize,
     /// RNG seed for every input.
@@ -131,7 +134,7 @@ pub fn plan(registry: &Registry, config: &RunConfig) -> Result<Vec<Job>> {
             if !config.ops.is_empty() && !config.ops.contains(&op) {
                 continue;
             }
-            let params: Vec<Params> = match op.axis() {
+            let params: Vec<Params> = match entry.axis(op) {
                 Axis::None => vec![Params::default()],
                 Axis::MsgLen => config
                     .msg_lens
@@ -150,6 +153,16 @@ pub fn plan(registry: &Registry, config: &RunConfig) -> Result<Vec<Job>> {
                     .into_iter()
                     .map(|b| Params {
                         batch: Some(b),
+                        ..Params::default()
+                    })
+                    .collect(),
+                Axis::Size => config
+                    .sizes
+                    .clone()
+                    .unwrap_or_else(|| entry.size_params(config.suite == Suite::Full))
+                    .into_iter()
+                    .map(|n| Params {
+                        size: Some(n),
                         ..Params::default()
                     })
                     .collect(),

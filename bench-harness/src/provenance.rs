@@ -22,7 +22,9 @@ pub struct BuildInfo {
     pub opt_level: String,
     /// Target features enabled at compile time (`sse2`, `avx2`...).
     pub target_features: Vec<String>,
-    /// Every package in `Cargo.lock` with its version.
+    /// Every package in `Cargo.lock` with its version (not written to
+    /// run.json: the commit's Cargo.lock has them; `crates` keeps the measured ones).
+    #[serde(skip)]
     pub locked: BTreeMap<String, String>,
     /// The source tree the binary was built from (for the git lookup).
     pub source_dir: String,

@@ -54,6 +54,10 @@ pub enum Op {
     Decaps,
     /// Hashing one message.
     Digest,
+    /// Proof-system setup (keys for a circuit).
+    Setup,
+    /// Producing a proof.
+    Prove,
 }
 
 /// Which parameter an operation is swept over.
@@ -67,11 +71,13 @@ pub enum Axis {
     Batch,
     /// A named representative input set.
     Set,
+    /// A size parameter of the statement (circuit depth, log2 constraints, outputs).
+    Size,
 }
 
 impl Op {
     /// Every operation, in display order.
-    pub const ALL: [Op; 14] = [
+    pub const ALL: [Op; 16] = [
         Op::Keygen,
         Op::Sign,
         Op::SignSet,
@@ -86,6 +92,8 @@ impl Op {
         Op::Encaps,
         Op::Decaps,
         Op::Digest,
+        Op::Setup,
+        Op::Prove,
     ];
 
     /// The name used on the command line and in result files.
@@ -105,6 +113,8 @@ impl Op {
             Op::Encaps => "encaps",
             Op::Decaps => "decaps",
             Op::Digest => "digest",
+            Op::Setup => "setup",
+            Op::Prove => "prove",
         }
     }
 
@@ -123,6 +133,7 @@ impl Op {
             | Op::AggregateKeys
             | Op::VerifyAggregate => Axis::Batch,
             Op::SignSet => Axis::Set,
+            Op::Setup | Op::Prove => Axis::Size,
             _ => Axis::None,
         }
     }
@@ -143,6 +154,9 @@ pub struct Params {
     /// Items per operation (batch verification, aggregation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch: Option<usize>,
+    /// Statement size (Merkle depth, log2 of constraints, number of outputs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<usize>,
     /// Representative input set label (`sign-set`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub set: Option<String>,
@@ -168,6 +182,9 @@ impl Params {
         if let Some(b) = self.batch {
             parts.push(format!("batch={b}"));
         }
+        if let Some(n) = self.size {
+            parts.push(format!("size={n}"));
+        }
         if let Some(s) = &self.set {
             parts.push(format!("set={s}"));
         }
@@ -187,6 +204,18 @@ pub trait DynScheme: Send + Sync {
 
     /// The operations this entry can time.
     fn ops(&self) -> Vec<Op>;
+
+    /// The parameter `op` is swept over for this scheme (ZK entries sweep
+    /// `verify` over statement size rather than message length).
+    fn axis(&self, op: Op) -> Axis {
+        op.axis()
+    }
+
+    /// Default values of the size parameter for a suite (ZK statements);
+    /// empty when the scheme has none. `full` selects the larger sweep.
+    fn size_params(&self, _full: bool) -> Vec<usize> {
+        Vec::new()
+    }
 
     /// Labels of the representative input sets (`sign-set`); loading them may fail.
     fn sets(&self) -> Result<Vec<&'static str>> {
