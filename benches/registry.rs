@@ -20,6 +20,7 @@ fn registry_benches(c: &mut Criterion) {
         sizes: None,
         threads: 1,
         seed: 1,
+        partition: None,
     };
     let jobs = plan(&registry, &config).expect("the default plan is valid");
     let mut gated = std::collections::HashMap::new();

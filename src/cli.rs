@@ -1,4 +1,6 @@
-//! The command line: `list`, `run`, `export`.
+//! The command line: `list`, `run`, `report`, `compare`, `merge`, `export`.
+//!
+//! Handlers of the result-reading commands live in `cli/` beside this file.
 //!
 //! [`run_with`] is the public entry point: it takes a [`Registry`], so a crate
 //! outside this workspace can add its own schemes and reuse the whole CLI.
@@ -9,13 +11,20 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use ledgerbench_harness::plan::{Job, RunConfig, Suite, parse_family, parse_op, plan};
+use ledgerbench_harness::plan::{
+    Job, RunConfig, Suite, parse_family, parse_op, parse_partition, plan, plan_partition,
+};
 use ledgerbench_harness::provenance::{RunInfo, crate_versions, git_info, machine};
 use ledgerbench_harness::results::{Record, RunDir, SCHEMA_VERSION, now_rfc3339};
 use ledgerbench_harness::runner::{Progress, execute};
 use ledgerbench_harness::{Error, Family, Registry, Result};
 
 use crate::summary;
+
+mod compare;
+mod export;
+mod merge;
+mod report;
 
 /// Benchmark cryptographic schemes alone and inside ledger workloads.
 #[derive(Parser, Debug)]
@@ -36,6 +45,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Ledger workloads: sector profiles built into real blocks and verified.
+    Workload {
+        #[command(subcommand)]
+        command: crate::workload_cli::WorkloadCommand,
+    },
     /// Measure schemes and write results/<run-id>/ (run.json + results.jsonl).
     Run(RunArgs),
     /// Export a results directory.
@@ -45,16 +59,26 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "csv")]
         format: ExportFormat,
-        /// Output file (default: <dir>/results.<ext>).
+        /// Output file (default: <dir>/results.csv, results.bmf.json or results.md).
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Write report.html (self-contained), report.md and plots/ for a results directory.
+    Report(report::ReportArgs),
+    /// Compare two results directories row by row (ratio B/A, Mann–Whitney U test).
+    Compare(compare::CompareArgs),
+    /// Join results directories of a split run (`run --partition k/n`) into one.
+    Merge(merge::MergeArgs),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum ExportFormat {
     /// Tidy CSV: one row per measurement, one column per field.
     Csv,
+    /// Bencher Metric Format JSON (latency, throughput, cycles, heap per record key).
+    Bmf,
+    /// Markdown tables, one per family.
+    Md,
 }
 
 #[derive(clap::Args, Debug)]
@@ -81,7 +105,7 @@ struct RunArgs {
     #[arg(long, default_value = "results")]
     out: PathBuf,
     /// Continue an interrupted run in this directory, skipping finished records.
-    #[arg(long, conflicts_with_all = ["schemes", "families", "ops", "threads", "msg_len", "batch", "sizes"])]
+    #[arg(long, conflicts_with_all = ["schemes", "families", "ops", "threads", "msg_len", "batch", "sizes", "partition"])]
     resume: Option<PathBuf>,
     /// Message lengths in bytes for signatures and hashes, e.g. 32,1024,1048576.
     #[arg(long, value_delimiter = ',')]
@@ -95,6 +119,14 @@ struct RunArgs {
     /// No progress bar or summary table.
     #[arg(long)]
     quiet: bool,
+    /// Run only the k-th of n deterministic slices of the planned jobs, e.g. 2/4
+    /// (one slice per machine of a Slurm array or Kubernetes indexed Job; join
+    /// the parts with `ledgerbench merge`).
+    #[arg(long, value_name = "K/N")]
+    partition: Option<String>,
+    /// Do not write report.html / report.md at the end of the run.
+    #[arg(long)]
+    no_report: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -130,11 +162,17 @@ where
     let outcome = match cli.command {
         Command::List { family, json } => list(&registry, family.as_deref(), json),
         Command::Run(args) => run(&registry, args, command_line),
+        Command::Workload { command } => {
+            crate::workload_cli::dispatch(&registry, command, command_line)
+        }
         Command::Export {
             dir,
             format,
             output,
-        } => export(&dir, format, output),
+        } => export::export(&dir, format, output),
+        Command::Report(args) => report::report(&args),
+        Command::Compare(args) => compare::compare(&args),
+        Command::Merge(args) => merge::merge(&args, command_line),
     };
     match outcome {
         Ok(code) => code,
@@ -204,7 +242,7 @@ fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>) -> Result<
         None => new_run(registry, &args, command_line)?,
     };
     let config = info.config.clone();
-    let jobs = plan(registry, &config)?;
+    let jobs = plan_partition(registry, &config)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads)
         .build()
@@ -253,6 +291,9 @@ fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>) -> Result<
         counts.errors
     );
     println!("results: {}", dir.path().display());
+    if !args.no_report {
+        report::after_run(dir.path());
+    }
     Ok(if counts.errors > 0 || counts.gate_failed > 0 {
         1
     } else {
@@ -291,6 +332,7 @@ fn new_run(
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
             .max(1),
         seed: args.seed,
+        partition: args.partition.as_deref().map(parse_partition).transpose()?,
     };
     if config.msg_lens.as_ref().is_some_and(|l| l.is_empty())
         || config.batches.as_ref().is_some_and(|b| b.contains(&0))
@@ -300,14 +342,25 @@ fn new_run(
         ));
     }
     // Plan first so bad input fails before anything is written.
-    let jobs = plan(registry, &config)?;
+    let jobs = plan_partition(registry, &config)?;
+    if jobs.is_empty() {
+        eprintln!(
+            "note: partition {} of this plan is empty ({} jobs in all)",
+            args.partition.as_deref().unwrap_or(""),
+            plan(registry, &config)?.len()
+        );
+    }
     let run_id = format!(
-        "{}-{}",
+        "{}-{}{}",
         now_rfc3339().replace([':', '-'], "").trim_end_matches('Z'),
         match suite {
             Suite::Quick => "quick",
             Suite::Full => "full",
-        }
+        },
+        config
+            .partition
+            .map(|(k, n)| format!("-part{k}of{n}"))
+            .unwrap_or_default()
     );
     let dir = RunDir::create(args.out.join(&run_id))?;
     let build = crate::build_info();
@@ -327,6 +380,7 @@ fn new_run(
         build,
         machine: machine(),
         peak_rss_bytes: None,
+        parts: Vec::new(),
     };
     Ok((dir, info))
 }
@@ -339,16 +393,6 @@ fn measured_crates(jobs: &[Job]) -> Vec<&'static str> {
     crates.sort_unstable();
     crates.dedup();
     crates
-}
-
-fn export(dir: &Path, format: ExportFormat, output: Option<PathBuf>) -> Result<i32> {
-    let run = RunDir::open(dir)?;
-    let ExportFormat::Csv = format;
-    let path = output.unwrap_or_else(|| dir.join("results.csv"));
-    let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
-    ledgerbench_reports::export::write_csv(&run, std::io::BufWriter::new(file))?;
-    println!("{}", path.display());
-    Ok(0)
 }
 
 /// An indicatif progress bar on stderr (hidden when stderr is not a terminal).

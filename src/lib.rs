@@ -16,6 +16,7 @@
 
 pub mod cli;
 pub mod summary;
+pub mod workload_cli;
 
 use ledgerbench_harness::Registry;
 use ledgerbench_harness::provenance::BuildInfo;
@@ -30,6 +31,7 @@ pub fn registry() -> Registry {
     let mut registry = Registry::new();
     registry
         .extend(ledgerbench_primitives::schemes())
+        .and_then(|r| r.extend(ledgerbench_pq::schemes()))
         .expect("scheme ids shipped with ledgerbench are unique");
     registry
 }

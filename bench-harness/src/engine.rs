@@ -120,14 +120,22 @@ pub fn measure(prepared: &mut dyn Prepared, cfg: &EngineConfig, seed: u64) -> Re
         iters = iters.saturating_mul(2);
     };
 
-    let sample_time = (cfg.budget.as_secs_f64() / cfg.samples.max(1) as f64)
-        .max(cfg.min_sample_time.as_secs_f64());
-    let iters_per_sample = ((sample_time / per_op.max(1e-12)).ceil() as u64).max(1);
+    // Slow operations: one per sample, so the samples are their distribution.
+    let (iters_per_sample, target_samples) = if per_op >= cfg.single_op_above.as_secs_f64() {
+        let fit = (cfg.budget.as_secs_f64() / per_op) as usize;
+        let most = cfg.max_single_samples.max(cfg.samples);
+        (1, fit.clamp(cfg.samples.max(1), most))
+    } else {
+        let sample_time = (cfg.budget.as_secs_f64() / cfg.samples.max(1) as f64)
+            .max(cfg.min_sample_time.as_secs_f64());
+        let iters = ((sample_time / per_op.max(1e-12)).ceil() as u64).max(1);
+        (iters, cfg.samples.max(1))
+    };
 
-    let mut samples_ns = Vec::with_capacity(cfg.samples);
-    let mut samples_cycles = Vec::with_capacity(cfg.samples);
+    let mut samples_ns = Vec::with_capacity(target_samples);
+    let mut samples_cycles = Vec::with_capacity(target_samples);
     let sampling = Instant::now();
-    while samples_ns.len() < cfg.samples.max(1)
+    while samples_ns.len() < target_samples
         && (samples_ns.len() < cfg.min_samples || sampling.elapsed() < cfg.budget)
     {
         let (elapsed, ticks) = timed(prepared, iters_per_sample)?;
@@ -180,5 +188,16 @@ mod tests {
         if cfg!(target_arch = "x86_64") {
             assert_eq!(m.samples_cycles.len(), m.samples_ns.len());
         }
+        let single = EngineConfig {
+            single_op_above: Duration::ZERO,
+            max_single_samples: 40,
+            ..cfg
+        };
+        let m = measure(prepared.as_mut(), &single, 1).expect("measure");
+        assert_eq!(
+            m.iters_per_sample, 1,
+            "above the threshold each sample is one op"
+        );
+        assert!(m.samples_ns.len() >= single.min_samples);
     }
 }

@@ -17,6 +17,7 @@ pub use rng::{BenchRng, bench_rng};
 pub use scheme::{
     Aggregate, BatchVerify, HashFn, Kem, RepresentativeSigning, SignatureScheme, SigningSet,
 };
+pub use scheme::{BatchVerifyProofs, CircuitSize, ProofSystem, Rerandomize, StatementSize};
 pub mod alloc;
 pub mod dynamic;
 pub mod engine;
@@ -32,3 +33,4 @@ pub mod plan;
 pub mod provenance;
 pub mod results;
 pub mod runner;
+pub mod workload;

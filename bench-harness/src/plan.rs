@@ -67,6 +67,10 @@ pub struct RunConfig {
     pub threads: usize,
     /// RNG seed for every input.
     pub seed: u64,
+    /// `Some((k, n))`: run only the k-th (1-based) of n slices of the plan
+    /// (`--partition k/n`, see [`partition`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition: Option<(usize, usize)>,
 }
 
 /// One planned measurement.
@@ -197,4 +201,47 @@ pub fn plan(registry: &Registry, config: &RunConfig) -> Result<Vec<Job>> {
         )));
     }
     Ok(jobs)
+}
+
+/// Parses `k/n` (1 ≤ k ≤ n) as given to `--partition`.
+pub fn parse_partition(text: &str) -> Result<(usize, usize)> {
+    let bad = || {
+        Error::Usage(format!(
+            "--partition takes k/n with 1 ≤ k ≤ n (e.g. 2/4), not `{text}`"
+        ))
+    };
+    let (k, n) = text.split_once('/').ok_or_else(bad)?;
+    let k: usize = k.trim().parse().map_err(|_| bad())?;
+    let n: usize = n.trim().parse().map_err(|_| bad())?;
+    if k == 0 || n == 0 || k > n {
+        return Err(bad());
+    }
+    Ok((k, n))
+}
+
+/// The k-th (1-based) of `n` deterministic slices of `jobs`: job `i` of the
+/// plan belongs to slice `i % n + 1`. Dealing jobs round-robin spreads slow
+/// schemes over the slices; the n slices are disjoint and together are the
+/// whole plan, in plan order. The plan itself is deterministic for a given
+/// binary and configuration, so every machine computes the same slices.
+pub fn partition(jobs: Vec<Job>, k: usize, n: usize) -> Result<Vec<Job>> {
+    if k == 0 || n == 0 || k > n {
+        return Err(Error::Usage(format!("partition {k}/{n}: need 1 ≤ k ≤ n")));
+    }
+    Ok(jobs
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| i % n == k - 1)
+        .map(|(_, job)| job)
+        .collect())
+}
+
+/// [`plan`], then the slice selected by `config.partition` (all jobs when
+/// `None`). A slice may be empty when there are fewer jobs than slices.
+pub fn plan_partition(registry: &Registry, config: &RunConfig) -> Result<Vec<Job>> {
+    let jobs = plan(registry, config)?;
+    match config.partition {
+        Some((k, n)) => partition(jobs, k, n),
+        None => Ok(jobs),
+    }
 }

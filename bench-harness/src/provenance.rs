@@ -92,6 +92,22 @@ pub struct RunInfo {
     pub machine: Machine,
     /// Peak resident set size of the process, in bytes.
     pub peak_rss_bytes: Option<u64>,
+    /// The parts joined by `ledgerbench merge`, each with its own provenance
+    /// (empty for a run measured in one piece).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<PartInfo>,
+}
+
+/// One part of a merged run: where it came from, its own `run.json`, and
+/// which records it contributed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartInfo {
+    /// The directory the part was read from, as given to `merge`.
+    pub source: String,
+    /// The part's `run.json` (machine, build, commit, times, partition).
+    pub run: RunInfo,
+    /// Keys of the records taken from this part.
+    pub keys: Vec<String>,
 }
 
 /// Reads the git state of `dir`, if it is a git work tree and git is installed.

@@ -32,7 +32,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs::{self, File, OpenOptions};
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -105,6 +105,9 @@ pub struct Record {
     pub finished_at: String,
 }
 
+/// Parsed lines of `results.jsonl` with their line numbers.
+type NumberedLines = Vec<(usize, serde_json::Value)>;
+
 /// A run directory: `run.json` + `results.jsonl`.
 #[derive(Clone, Debug)]
 pub struct RunDir {
@@ -176,29 +179,57 @@ impl RunDir {
         Ok(info)
     }
 
-    /// Reads every complete record. A final line cut short by an interrupted
-    /// write is ignored (and reported in the second value); any other
+    /// Reads every complete measurement record (other kinds, such as
+    /// workload records, are skipped). A final line cut short by an
+    /// interrupted write is ignored (and its line number returned); any other
     /// malformed line is an error naming its line number.
     pub fn read_records(&self) -> Result<(Vec<Record>, Option<usize>)> {
+        self.read_kind("measurement")
+    }
+
+    /// Reads every complete workload record.
+    pub fn read_workload_records(&self) -> Result<Vec<crate::workload::run::WorkloadRecord>> {
+        self.read_kind("workload").map(|(records, _)| records)
+    }
+
+    /// Records of one `kind`, parsed as `T`.
+    pub fn read_kind<T: serde::de::DeserializeOwned>(
+        &self,
+        kind: &str,
+    ) -> Result<(Vec<T>, Option<usize>)> {
         let path = self.results_path();
-        let file = File::open(&path).map_err(|e| Error::io(&path, e))?;
-        let text: Vec<String> = BufReader::new(file)
-            .lines()
-            .collect::<std::io::Result<_>>()
-            .map_err(|e| Error::io(&path, e))?;
-        let ends_with_newline = fs::read(&path)
-            .map_err(|e| Error::io(&path, e))?
-            .last()
-            .is_none_or(|b| *b == b'\n');
+        let (lines, torn) = self.complete_lines()?;
         let mut records = Vec::new();
+        for (number, value) in lines {
+            if value.get("kind").and_then(|k| k.as_str()) != Some(kind) {
+                continue;
+            }
+            let record = serde_json::from_value(value).map_err(|e| Error::Results {
+                path: path.clone(),
+                detail: format!("line {number}: {e}"),
+            })?;
+            records.push(record);
+        }
+        Ok((records, torn))
+    }
+
+    /// Every complete line as JSON with its line number, and the number of a
+    /// torn final line.
+    fn complete_lines(&self) -> Result<(NumberedLines, Option<usize>)> {
+        let path = self.results_path();
+        let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        let ends_with_newline = bytes.last().is_none_or(|b| *b == b'\n');
+        let text = String::from_utf8_lossy(&bytes);
+        let lines: Vec<&str> = text.lines().collect();
+        let mut out = Vec::new();
         let mut torn = None;
-        for (i, line) in text.iter().enumerate() {
+        for (i, line) in lines.iter().enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
-            match serde_json::from_str::<Record>(line) {
-                Ok(r) => records.push(r),
-                Err(_) if i + 1 == text.len() && !ends_with_newline => torn = Some(i + 1),
+            match serde_json::from_str::<serde_json::Value>(line) {
+                Ok(v) => out.push((i + 1, v)),
+                Err(_) if i + 1 == lines.len() && !ends_with_newline => torn = Some(i + 1),
                 Err(e) => {
                     return Err(Error::Results {
                         path,
@@ -207,24 +238,25 @@ impl RunDir {
                 }
             }
         }
-        Ok((records, torn))
+        Ok((out, torn))
     }
 
-    /// Keys of the records already written; drops a torn final line first so
-    /// appends start on a clean line.
+    /// Keys of the records already written (every kind); drops a torn final
+    /// line first so appends start on a clean line.
     pub fn finished_keys(&self) -> Result<HashSet<String>> {
-        let (records, torn) = self.read_records()?;
+        let (lines, torn) = self.complete_lines()?;
         if torn.is_some() {
             let mut text = String::new();
-            for r in &records {
-                text.push_str(
-                    &serde_json::to_string(r).map_err(|e| Error::op("serialize record", e))?,
-                );
+            for (_, value) in &lines {
+                text.push_str(&value.to_string());
                 text.push('\n');
             }
             write_atomic(&self.results_path(), text.as_bytes())?;
         }
-        Ok(records.into_iter().map(|r| r.key).collect())
+        Ok(lines
+            .iter()
+            .filter_map(|(_, v)| v.get("key").and_then(|k| k.as_str()).map(str::to_string))
+            .collect())
     }
 
     /// Opens `results.jsonl` for appending.
@@ -246,8 +278,8 @@ pub struct RecordWriter {
 }
 
 impl RecordWriter {
-    /// Appends one record and makes it durable before returning.
-    pub fn append(&mut self, record: &Record) -> Result<()> {
+    /// Appends one record (of any kind) and makes it durable before returning.
+    pub fn append<T: Serialize>(&mut self, record: &T) -> Result<()> {
         let mut line = serde_json::to_vec(record).map_err(|e| Error::op("serialize record", e))?;
         line.push(b'\n');
         self.file

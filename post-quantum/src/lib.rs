@@ -1,8 +1,138 @@
-//! Post-quantum schemes for ledgerbench (being added).
+//! Post-quantum schemes for ledgerbench: ML-DSA, ML-KEM, SLH-DSA, SPHINCS+,
+//! Falcon, the X25519 and X-Wing KEMs, and composite signatures — the same
+//! standard from several implementations, so speed and conformance can be
+//! compared side by side.
+//!
+//! Every scheme is a zero-sized type implementing a typed harness trait
+//! ([`SignatureScheme`](ledgerbench_harness::SignatureScheme) or
+//! [`Kem`](ledgerbench_harness::Kem)); its id is `name/impl`:
+//!
+//! | scheme | `pqclean` (pqcrypto, C) | `rustcrypto` | `libcrux` |
+//! |---|---|---|---|
+//! | ML-DSA-44/65/87 (FIPS 204) | [`MlDsa65Pqclean`] | [`MlDsa65RustCrypto`] | [`MlDsa65Libcrux`] |
+//! | ML-KEM-512/768/1024 (FIPS 203) | [`MlKem768Pqclean`] | [`MlKem768RustCrypto`] | [`MlKem768Libcrux`] |
+//! | SLH-DSA SHA2-128s/128f, SHAKE-128f (FIPS 205) | | [`SlhDsaSha2_128sRustCrypto`] | |
+//! | SPHINCS+ r3.1 (not FIPS 205) | [`SphincsSha2_128fSimplePqclean`] | | |
+//! | Falcon-512/1024 | [`Falcon512Pqclean`] | | |
+//!
+//! plus [`X25519Dalek`] (classical DH-KEM baseline), [`XWingRustCrypto`]
+//! (X25519 + ML-KEM-768 hybrid), HQC-128/192/256 ([`Hqc128Pqclean`], the
+//! code-based KEM) and [`Composite`] signatures such as [`Ed25519MlDsa65`].
+//!
+//! Encodings are the standards' byte formats, so keys, signatures and
+//! ciphertexts cross implementations. The FIPS 204 / FIPS 203 operations the
+//! harness traits do not cover (seeded key generation, contexts, explicit
+//! signing or encapsulation randomness) are in the [`MlDsa`] and [`MlKem`]
+//! traits, which the Wycheproof and differential tests drive; an operation a
+//! library's API cannot do returns [`Error::Unsupported`](ledgerbench_harness::Error).
+//!
+//! ```
+//! use ledgerbench_harness::{bench_rng, SignatureScheme};
+//! use ledgerbench_pq::{MlDsa65Libcrux, MlDsa65RustCrypto};
+//!
+//! let mut rng = bench_rng(7, "doc");
+//! let (sk, pk) = MlDsa65RustCrypto::keygen(&mut rng)?;
+//! let sig = MlDsa65RustCrypto::sign(&sk, b"block 1", &mut rng)?;
+//! // A libcrux verifier accepts the RustCrypto key and signature.
+//! let pk2 = MlDsa65Libcrux::decode_public_key(&MlDsa65RustCrypto::encode_public_key(&pk))?;
+//! let sig2 = MlDsa65Libcrux::decode_signature(&MlDsa65RustCrypto::encode_signature(&sig))?;
+//! MlDsa65Libcrux::verify(&pk2, b"block 1", &sig2)?;
+//! # Ok::<(), ledgerbench_harness::Error>(())
+//! ```
+//!
+//! ML-DSA signing is variable-time (rejection sampling): the implementations
+//! that derive keys from a seed and sign deterministically implement
+//! [`RepresentativeSigning`](ledgerbench_harness::RepresentativeSigning) with
+//! the CCTV benchmark message sets (see [`vectors`]).
+
+pub mod composite;
+pub mod falcon;
+pub mod hqc;
+pub mod mldsa;
+pub mod mlkem;
+pub mod slhdsa;
+pub mod sphincs;
+pub mod vectors;
+pub mod x25519;
+pub mod xwing;
+
+mod pqsign;
+mod util;
+
+pub use composite::{Composite, CompositeInfo, Ed25519MlDsa65, Ed25519MlDsa65Info};
+pub use falcon::{Falcon512Pqclean, Falcon1024Pqclean};
+pub use hqc::{Hqc128Pqclean, Hqc192Pqclean, Hqc256Pqclean};
+pub use mldsa::{
+    MlDsa, MlDsa44Libcrux, MlDsa44Pqclean, MlDsa44RustCrypto, MlDsa65Libcrux, MlDsa65Pqclean,
+    MlDsa65RustCrypto, MlDsa87Libcrux, MlDsa87Pqclean, MlDsa87RustCrypto, MlDsaParams,
+};
+pub use mlkem::{
+    MlKem, MlKem512Libcrux, MlKem512Pqclean, MlKem512RustCrypto, MlKem768Libcrux, MlKem768Pqclean,
+    MlKem768RustCrypto, MlKem1024Libcrux, MlKem1024Pqclean, MlKem1024RustCrypto, MlKemParams,
+};
+pub use slhdsa::{SlhDsaSha2_128fRustCrypto, SlhDsaSha2_128sRustCrypto, SlhDsaShake128fRustCrypto};
+pub use sphincs::{
+    SphincsSha2_128fSimplePqclean, SphincsSha2_128sSimplePqclean, SphincsShake128fSimplePqclean,
+};
+pub use vectors::vectors_dir;
+pub use x25519::X25519Dalek;
+pub use xwing::XWingRustCrypto;
 
 use ledgerbench_harness::Entry;
+use ledgerbench_harness::dynamic::{KemEntry, SigEntry};
 
-/// Every post-quantum scheme in this crate, as registry entries.
+/// Every post-quantum (and baseline) scheme in this crate, as registry entries.
+/// The slow "s" variants of SLH-DSA and SPHINCS+ (signing takes hundreds of
+/// milliseconds) run in the full suite, or in quick when named.
 pub fn schemes() -> Vec<Entry> {
-    Vec::new()
+    vec![
+        SigEntry::<MlDsa44Pqclean>::new().into_entry(),
+        SigEntry::<MlDsa44RustCrypto>::new()
+            .with_signing_sets()
+            .into_entry(),
+        SigEntry::<MlDsa44Libcrux>::new()
+            .with_signing_sets()
+            .into_entry(),
+        SigEntry::<MlDsa65Pqclean>::new().into_entry(),
+        SigEntry::<MlDsa65RustCrypto>::new()
+            .with_signing_sets()
+            .into_entry(),
+        SigEntry::<MlDsa65Libcrux>::new()
+            .with_signing_sets()
+            .into_entry(),
+        SigEntry::<MlDsa87Pqclean>::new().into_entry(),
+        SigEntry::<MlDsa87RustCrypto>::new()
+            .with_signing_sets()
+            .into_entry(),
+        SigEntry::<MlDsa87Libcrux>::new()
+            .with_signing_sets()
+            .into_entry(),
+        SigEntry::<SlhDsaSha2_128sRustCrypto>::new()
+            .full_suite_only()
+            .into_entry(),
+        SigEntry::<SlhDsaSha2_128fRustCrypto>::new().into_entry(),
+        SigEntry::<SlhDsaShake128fRustCrypto>::new().into_entry(),
+        SigEntry::<SphincsSha2_128sSimplePqclean>::new()
+            .full_suite_only()
+            .into_entry(),
+        SigEntry::<SphincsSha2_128fSimplePqclean>::new().into_entry(),
+        SigEntry::<SphincsShake128fSimplePqclean>::new().into_entry(),
+        SigEntry::<Falcon512Pqclean>::new().into_entry(),
+        SigEntry::<Falcon1024Pqclean>::new().into_entry(),
+        SigEntry::<Ed25519MlDsa65>::new().into_entry(),
+        KemEntry::<MlKem512Pqclean>::entry(),
+        KemEntry::<MlKem512RustCrypto>::entry(),
+        KemEntry::<MlKem512Libcrux>::entry(),
+        KemEntry::<MlKem768Pqclean>::entry(),
+        KemEntry::<MlKem768RustCrypto>::entry(),
+        KemEntry::<MlKem768Libcrux>::entry(),
+        KemEntry::<MlKem1024Pqclean>::entry(),
+        KemEntry::<MlKem1024RustCrypto>::entry(),
+        KemEntry::<MlKem1024Libcrux>::entry(),
+        KemEntry::<X25519Dalek>::entry(),
+        KemEntry::<XWingRustCrypto>::entry(),
+        KemEntry::<Hqc128Pqclean>::entry(),
+        KemEntry::<Hqc192Pqclean>::entry(),
+        KemEntry::<Hqc256Pqclean>::entry(),
+    ]
 }

@@ -3,6 +3,7 @@
 use std::hint::black_box;
 use std::marker::PhantomData;
 
+use super::kit::HashKit;
 use super::{Entry, Op, Params, Prepared};
 use crate::gate::{flip_bit, size_matches};
 use crate::rng::random_bytes;
@@ -25,6 +26,10 @@ impl<H: HashFn> DynScheme for HashEntry<H> {
 
     fn ops(&self) -> Vec<Op> {
         vec![Op::Digest]
+    }
+
+    fn hash_kit(&self) -> Option<&dyn HashKit> {
+        Some(self)
     }
 
     fn gate(&self, seed: u64) -> GateReport {
@@ -98,5 +103,11 @@ impl<H: HashFn> Prepared for HashPrepared<H> {
 
     fn sizes(&self) -> Vec<(&'static str, usize)> {
         vec![("digest", self.len)]
+    }
+}
+
+impl<H: HashFn> HashKit for HashEntry<H> {
+    fn hash(&self, data: &[u8]) -> Vec<u8> {
+        H::digest(data).as_ref().to_vec()
     }
 }

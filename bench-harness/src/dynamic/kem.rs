@@ -3,6 +3,7 @@
 use std::hint::black_box;
 use std::marker::PhantomData;
 
+use super::kit::{KemKit, Recipient};
 use super::{Entry, Op, Params, Prepared};
 use crate::gate::{flip_bit, size_matches, tamper_positions};
 use crate::{BenchRng, DynScheme, Error, GateReport, Kem, Result, SchemeInfo, bench_rng};
@@ -24,6 +25,10 @@ impl<K: Kem> DynScheme for KemEntry<K> {
 
     fn ops(&self) -> Vec<Op> {
         vec![Op::Keygen, Op::Encaps, Op::Decaps]
+    }
+
+    fn kem_kit(&self) -> Option<&dyn KemKit> {
+        Some(self)
     }
 
     fn gate(&self, seed: u64) -> GateReport {
@@ -161,4 +166,34 @@ fn gate_kem<K: Kem>(rng: &mut BenchRng, report: &mut GateReport) {
         !other.is_ok_and(|s| s.as_ref() == honest.as_slice()),
         "another key decapsulated to the honest secret",
     );
+}
+
+struct TypedRecipient<K: Kem> {
+    dk: K::DecapsKey,
+    ek: Vec<u8>,
+}
+
+impl<K: Kem> Recipient for TypedRecipient<K> {
+    fn encaps_key(&self) -> &[u8] {
+        &self.ek
+    }
+
+    fn decaps(&self, ct: &[u8]) -> Result<Vec<u8>> {
+        K::decaps(&self.dk, &K::decode_ciphertext(ct)?).map(|ss| ss.as_ref().to_vec())
+    }
+}
+
+impl<K: Kem> KemKit for KemEntry<K> {
+    fn new_recipient(&self, rng: &mut BenchRng) -> Result<Box<dyn Recipient>> {
+        let (dk, ek) = K::keygen(rng)?;
+        Ok(Box::new(TypedRecipient::<K> {
+            ek: K::encode_encaps_key(&ek),
+            dk,
+        }))
+    }
+
+    fn encaps_encoded(&self, ek: &[u8], rng: &mut BenchRng) -> Result<(Vec<u8>, Vec<u8>)> {
+        let (ct, ss) = K::encaps(&K::decode_encaps_key(ek)?, rng)?;
+        Ok((K::encode_ciphertext(&ct), ss.as_ref().to_vec()))
+    }
 }

@@ -8,11 +8,14 @@
 
 mod hash;
 mod kem;
+pub mod kit;
 mod signature;
+mod zk;
 
 pub use hash::HashEntry;
 pub use kem::KemEntry;
 pub use signature::SigEntry;
+pub use zk::ZkEntry;
 
 use serde::{Deserialize, Serialize};
 
@@ -227,11 +230,37 @@ pub trait DynScheme: Send + Sync {
         false
     }
 
+    /// Signature operations over encodings, for workloads (signature schemes).
+    fn sig_kit(&self) -> Option<&dyn kit::SigKit> {
+        None
+    }
+
+    /// KEM operations over encodings, for workloads (KEMs).
+    fn kem_kit(&self) -> Option<&dyn kit::KemKit> {
+        None
+    }
+
+    /// Hashing, for workloads (hash functions).
+    fn hash_kit(&self) -> Option<&dyn kit::HashKit> {
+        None
+    }
+
+    /// Proof operations, for workloads (proof systems).
+    fn zk_kit(&self) -> Option<&dyn kit::ZkKit> {
+        None
+    }
+
     /// Runs the correctness gate with inputs drawn from `seed`.
     fn gate(&self, seed: u64) -> GateReport;
 
     /// Generates keys and inputs for timing `op` (outside the timed region).
     fn prepare(&self, op: Op, params: &Params, seed: u64) -> Result<Box<dyn Prepared>>;
+}
+
+impl std::fmt::Debug for dyn DynScheme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.id())
+    }
 }
 
 /// Inputs ready for timing one operation.

@@ -2,9 +2,11 @@
 //! aggregation and representative signing sets.
 
 use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use super::kit::{SigKit, Signer};
 use super::{Entry, Op, Params, Prepared};
 use crate::gate::{flip_bit, size_matches, tamper_positions};
 use crate::rng::random_bytes;
@@ -16,6 +18,10 @@ use crate::{
 /// Distinct messages cycled through by `sign`/`verify`, so one lucky or
 /// unlucky message does not decide the figure for variable-time signers.
 const MESSAGES_PER_RUN: usize = 64;
+
+/// Time spent signing distinct messages before timing starts; past it, fewer
+/// than [`MESSAGES_PER_RUN`] are used (at least one).
+const PREPARE_BUDGET: Duration = Duration::from_millis(300);
 
 /// Keys, messages and signatures prepared for one timed operation.
 pub struct SigState<S: SignatureScheme> {
@@ -43,6 +49,13 @@ struct Capability<S: SignatureScheme> {
     gate: GateFn,
 }
 
+/// Batch verification over encodings.
+type BatchEncodedFn = fn(&[(&[u8], &[u8], &[u8])]) -> Result<()>;
+/// Aggregation over encodings.
+type AggregateEncodedFn = fn(&[&[u8]]) -> Result<Vec<u8>>;
+/// Aggregate verification over encodings.
+type VerifyAggregateEncodedFn = fn(&[&[u8]], &[&[u8]], &[u8]) -> Result<()>;
+
 /// The runtime entry of a [`SignatureScheme`].
 ///
 /// ```
@@ -54,6 +67,8 @@ pub struct SigEntry<S: SignatureScheme> {
     capabilities: Vec<Capability<S>>,
     sets: Option<SetsFn<S>>,
     full_only: bool,
+    batch_encoded: Option<BatchEncodedFn>,
+    aggregate_encoded: Option<(AggregateEncodedFn, VerifyAggregateEncodedFn)>,
 }
 
 impl<S: SignatureScheme> Default for SigEntry<S> {
@@ -69,6 +84,8 @@ impl<S: SignatureScheme> SigEntry<S> {
             capabilities: Vec::new(),
             sets: None,
             full_only: false,
+            batch_encoded: None,
+            aggregate_encoded: None,
         }
     }
 
@@ -83,6 +100,7 @@ impl<S: SignatureScheme> SigEntry<S> {
             run: run_batch::<S>,
             gate: gate_batch::<S>,
         });
+        self.batch_encoded = Some(verify_batch_encoded::<S>);
         self
     }
 
@@ -103,6 +121,7 @@ impl<S: SignatureScheme> SigEntry<S> {
             run: run_aggregate::<S>,
             gate: gate_aggregate::<S>,
         });
+        self.aggregate_encoded = Some((aggregate_encoded::<S>, verify_aggregate_encoded::<S>));
         self
     }
 
@@ -152,6 +171,10 @@ impl<S: SignatureScheme> DynScheme for SigEntry<S> {
         self.full_only
     }
 
+    fn sig_kit(&self) -> Option<&dyn SigKit> {
+        Some(self)
+    }
+
     fn sets(&self) -> Result<Vec<&'static str>> {
         match self.sets {
             Some(load) => Ok(load()?.iter().map(|s| s.label).collect()),
@@ -185,7 +208,16 @@ impl<S: SignatureScheme> DynScheme for SigEntry<S> {
         let run: RunFn<S> = match op {
             Op::Keygen | Op::Sign | Op::Verify => {
                 state.keys.push(S::keygen(&mut rng)?);
-                for _ in 0..MESSAGES_PER_RUN {
+                // Slow signers (SLH-DSA "s") get fewer distinct messages.
+                let started = Instant::now();
+                let wanted = if op == Op::Keygen {
+                    1
+                } else {
+                    MESSAGES_PER_RUN
+                };
+                while state.msgs.len() < wanted
+                    && (state.msgs.is_empty() || started.elapsed() < PREPARE_BUDGET)
+                {
                     let msg = random_bytes(&mut rng, params.msg_len());
                     state.sigs.push(S::sign(&state.keys[0].0, &msg, &mut rng)?);
                     state.msgs.push(msg);
@@ -553,4 +585,87 @@ fn gate_sets<S: SignatureScheme>(load: SetsFn<S>, report: &mut GateReport) {
         }
         Err(e) => report.expect("signing sets load", false, e.to_string()),
     }
+}
+
+/// A typed key pair behind the [`Signer`] interface.
+struct TypedSigner<S: SignatureScheme> {
+    sk: S::SecretKey,
+    pk: Vec<u8>,
+}
+
+impl<S: SignatureScheme> Signer for TypedSigner<S> {
+    fn public_key(&self) -> &[u8] {
+        &self.pk
+    }
+
+    fn sign(&self, msg: &[u8], rng: &mut BenchRng) -> Result<Vec<u8>> {
+        S::sign(&self.sk, msg, rng).map(|s| S::encode_signature(&s))
+    }
+}
+
+impl<S: SignatureScheme> SigKit for SigEntry<S> {
+    fn new_signer(&self, rng: &mut BenchRng) -> Result<Box<dyn Signer>> {
+        let (sk, pk) = S::keygen(rng)?;
+        Ok(Box::new(TypedSigner::<S> {
+            pk: S::encode_public_key(&pk),
+            sk,
+        }))
+    }
+
+    fn verify_encoded(&self, pk: &[u8], msg: &[u8], sig: &[u8]) -> Result<()> {
+        S::verify(&S::decode_public_key(pk)?, msg, &S::decode_signature(sig)?)
+    }
+
+    fn verify_batch_encoded(&self, items: &[(&[u8], &[u8], &[u8])]) -> Option<Result<()>> {
+        self.batch_encoded.map(|f| f(items))
+    }
+
+    fn aggregate_encoded(&self, sigs: &[&[u8]]) -> Option<Result<Vec<u8>>> {
+        self.aggregate_encoded.map(|(f, _)| f(sigs))
+    }
+
+    fn verify_aggregate_encoded(
+        &self,
+        pks: &[&[u8]],
+        msgs: &[&[u8]],
+        sig: &[u8],
+    ) -> Option<Result<()>> {
+        self.aggregate_encoded.map(|(_, f)| f(pks, msgs, sig))
+    }
+}
+
+fn decode_all<S: SignatureScheme>(pks: &[&[u8]]) -> Result<Vec<S::PublicKey>> {
+    pks.iter().map(|pk| S::decode_public_key(pk)).collect()
+}
+
+fn verify_batch_encoded<S: BatchVerify>(items: &[(&[u8], &[u8], &[u8])]) -> Result<()> {
+    let pks = decode_all::<S>(&items.iter().map(|i| i.0).collect::<Vec<_>>())?;
+    let sigs: Vec<S::Signature> = items
+        .iter()
+        .map(|i| S::decode_signature(i.2))
+        .collect::<Result<_>>()?;
+    let typed: Vec<(&S::PublicKey, &[u8], &S::Signature)> = pks
+        .iter()
+        .zip(items)
+        .zip(&sigs)
+        .map(|((pk, item), sig)| (pk, item.1, sig))
+        .collect();
+    S::verify_batch(&typed)
+}
+
+fn aggregate_encoded<S: Aggregate>(sigs: &[&[u8]]) -> Result<Vec<u8>> {
+    let decoded: Vec<S::Signature> = sigs
+        .iter()
+        .map(|s| S::decode_signature(s))
+        .collect::<Result<_>>()?;
+    S::aggregate_signatures(&decoded.iter().collect::<Vec<_>>()).map(|s| S::encode_signature(&s))
+}
+
+fn verify_aggregate_encoded<S: Aggregate>(pks: &[&[u8]], msgs: &[&[u8]], sig: &[u8]) -> Result<()> {
+    let pks = decode_all::<S>(pks)?;
+    S::verify_aggregate(
+        &pks.iter().collect::<Vec<_>>(),
+        msgs,
+        &S::decode_signature(sig)?,
+    )
 }

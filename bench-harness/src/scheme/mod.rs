@@ -6,8 +6,10 @@
 
 mod hash;
 mod kem;
+mod proof;
 mod signature;
 
 pub use hash::HashFn;
 pub use kem::Kem;
+pub use proof::{BatchVerifyProofs, CircuitSize, ProofSystem, Rerandomize, StatementSize};
 pub use signature::{Aggregate, BatchVerify, RepresentativeSigning, SignatureScheme, SigningSet};

@@ -1,4 +1,4 @@
-//! Exports of a run's records: tidy CSV, one row per measurement.
+//! Tidy CSV: one row per measurement record, one column per field.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -49,8 +49,9 @@ fn opt<T: ToString>(v: Option<T>) -> String {
 
 /// Writes the run's records as tidy CSV to `out`.
 pub fn write_csv(dir: &RunDir, out: impl Write) -> Result<()> {
-    let info = dir.read_run_info()?;
-    let (records, _) = dir.read_records()?;
+    // Tolerant read: records of other kinds (workloads) are not rows here.
+    let run = crate::data::RunData::load(dir.path())?;
+    let (info, records) = (run.info, run.records);
     let size_names: BTreeSet<&str> = records
         .iter()
         .flat_map(|r| r.sizes.keys().map(String::as_str))

@@ -1,0 +1,722 @@
+//! Runtime entry for zero-knowledge proof systems: setup, prove and verify
+//! swept over the statement size, optional batch verification, and the
+//! correctness gate (valid proofs verify; wrong inputs, mutated proofs and
+//! unsatisfiable witnesses are rejected).
+
+use std::hint::black_box;
+use std::marker::PhantomData;
+
+use super::kit::{ZkKit, ZkProver};
+use super::{Axis, Entry, Op, Params, Prepared};
+use crate::gate::{flip_bit, size_matches, tamper_positions};
+use crate::scheme::{BatchVerifyProofs, ProofSystem, Rerandomize};
+use crate::{BenchRng, DynScheme, Error, GateReport, Result, SchemeInfo, bench_rng};
+
+/// Distinct statements proven (or verified) in turn by the timed loop: proving
+/// time depends on the witness, so one witness would not be representative.
+const STATEMENTS_PER_RUN: usize = 6;
+
+/// Distinct proofs `verify` cycles through (verification time does not depend
+/// on the witness, and every proof costs a full prove to prepare).
+const VERIFY_PROOFS: usize = 2;
+
+/// Distinct proofs behind a batch; larger batches repeat them (each copy gets
+/// its own random coefficient, so repetition saves the verifier nothing).
+const DISTINCT_BATCH_PROOFS: usize = 8;
+
+/// Keys, statements and proofs prepared for one timed operation.
+pub struct ZkState<P: ProofSystem> {
+    op: Op,
+    size: usize,
+    keys: (P::ProvingKey, P::VerifyingKey),
+    statements: Vec<(P::PublicInput, P::Witness)>,
+    proofs: Vec<P::Proof>,
+    /// Items per batch (`verify-batch`).
+    batch: usize,
+    rng: BenchRng,
+}
+
+/// A loop timing one operation of a capability.
+type RunFn<P> = fn(&mut ZkState<P>, u64) -> Result<()>;
+/// Extra gate checks of a capability, given keys and proven statements.
+type GateFn<P> = fn(&mut GateCtx<'_, P>);
+
+/// What a capability's gate checks receive.
+pub struct GateCtx<'a, P: ProofSystem> {
+    keys: &'a (P::ProvingKey, P::VerifyingKey),
+    statements: &'a [(P::PublicInput, P::Witness)],
+    proofs: &'a [P::Proof],
+    rng: &'a mut BenchRng,
+    report: &'a mut GateReport,
+}
+
+/// An optional capability: the ops it adds, their loop, and its gate checks.
+struct Capability<P: ProofSystem> {
+    ops: &'static [Op],
+    run: RunFn<P>,
+    gate: GateFn<P>,
+}
+
+/// The runtime entry of a [`ProofSystem`].
+///
+/// Operations: `setup`, `prove` and `verify`, swept over the statement size
+/// (`--size`, see [`StatementSize`](crate::scheme::StatementSize)), plus
+/// `verify-batch` (swept over `--batch`, at the gate size) with
+/// [`with_batch`](Self::with_batch). `prove` cycles through six random
+/// statements (proving time depends on the witness); `verify` through two.
+///
+/// [`Prepared::sizes`] reports bytes of `proof`, `public` (the encoded public
+/// input) and the keys (`pk`, `vk` and/or `params`, see
+/// [`ProofSystem::key_sizes`]), and one **count**, not bytes: `constraints`
+/// (R1CS) or `rows` (PLONKish table rows).
+pub struct ZkEntry<P: ProofSystem> {
+    capabilities: Vec<Capability<P>>,
+    full_only: bool,
+    _p: PhantomData<P>,
+}
+
+impl<P: ProofSystem> Default for ZkEntry<P> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<P: ProofSystem> ZkEntry<P> {
+    /// Setup, prove and verify.
+    pub fn new() -> Self {
+        ZkEntry {
+            capabilities: Vec::new(),
+            full_only: false,
+            _p: PhantomData,
+        }
+    }
+
+    /// Adds `verify-batch` (and its gate checks).
+    pub fn with_batch(mut self) -> Self
+    where
+        P: BatchVerifyProofs,
+    {
+        self.capabilities.push(Capability {
+            ops: &[Op::VerifyBatch],
+            run: run_batch::<P>,
+            gate: gate_batch::<P>,
+        });
+        self
+    }
+
+    /// Adds the malleability check to the gate: a re-randomized proof
+    /// verifies and differs from the original.
+    pub fn with_rerandomize(mut self) -> Self
+    where
+        P: Rerandomize,
+    {
+        self.capabilities.push(Capability {
+            ops: &[],
+            run: run_basic::<P>,
+            gate: gate_rerandomize::<P>,
+        });
+        self
+    }
+
+    /// Leaves the scheme out of the quick suite unless it is named (slow circuits).
+    pub fn full_suite_only(mut self) -> Self {
+        self.full_only = true;
+        self
+    }
+
+    /// Leaks the entry into the `'static` form the registry holds.
+    pub fn into_entry(self) -> Entry {
+        Box::leak(Box::new(self))
+    }
+
+    fn capability(&self, op: Op) -> Option<&Capability<P>> {
+        self.capabilities.iter().find(|c| c.ops.contains(&op))
+    }
+}
+
+impl<P: ProofSystem> DynScheme for ZkEntry<P> {
+    fn info(&self) -> &'static SchemeInfo {
+        &P::INFO
+    }
+
+    fn ops(&self) -> Vec<Op> {
+        let mut ops = vec![Op::Setup, Op::Prove, Op::Verify];
+        for c in &self.capabilities {
+            ops.extend_from_slice(c.ops);
+        }
+        ops
+    }
+
+    fn axis(&self, op: Op) -> Axis {
+        match op {
+            Op::Setup | Op::Prove | Op::Verify if P::SIZE.is_swept() => Axis::Size,
+            Op::Setup | Op::Prove | Op::Verify => Axis::None,
+            other => other.axis(),
+        }
+    }
+
+    fn size_params(&self, full: bool) -> Vec<usize> {
+        if full {
+            P::SIZE.full.to_vec()
+        } else {
+            P::SIZE.quick.to_vec()
+        }
+    }
+
+    fn full_suite_only(&self) -> bool {
+        self.full_only
+    }
+
+    fn zk_kit(&self) -> Option<&dyn ZkKit> {
+        Some(self)
+    }
+
+    fn gate(&self, seed: u64) -> GateReport {
+        let mut rng = bench_rng(seed, &format!("gate/{}", P::INFO.id()));
+        let mut report = GateReport::default();
+        let size = P::SIZE.gate;
+        let Some((keys, statements, proofs)) = gate_basic::<P>(size, &mut rng, &mut report) else {
+            return report;
+        };
+        for c in &self.capabilities {
+            let mut ctx = GateCtx {
+                keys: &keys,
+                statements: &statements,
+                proofs: &proofs,
+                rng: &mut rng,
+                report: &mut report,
+            };
+            (c.gate)(&mut ctx);
+        }
+        report
+    }
+
+    fn prepare(&self, op: Op, params: &Params, seed: u64) -> Result<Box<dyn Prepared>> {
+        let run: RunFn<P> = match op {
+            Op::Setup | Op::Prove | Op::Verify => run_basic::<P>,
+            _ => {
+                self.capability(op)
+                    .ok_or_else(|| Error::Unsupported(op.to_string()))?
+                    .run
+            }
+        };
+        let size = params.size.unwrap_or(P::SIZE.gate);
+        let mut rng = bench_rng(seed, &format!("{}/{}/{}", P::INFO.id(), op, params.label()));
+        let keys = P::setup(size, &mut rng)?;
+        let statements = (0..STATEMENTS_PER_RUN)
+            .map(|_| P::statement(size, &mut rng))
+            .collect::<Result<Vec<_>>>()?;
+        let mut proofs = Vec::new();
+        let batch = params.batch();
+        let proven = match op {
+            Op::Verify => VERIFY_PROOFS,
+            Op::VerifyBatch => batch.min(DISTINCT_BATCH_PROOFS).min(statements.len()),
+            // One proof, so `sizes()` reports the proof size for every op.
+            _ => 1,
+        };
+        for (public, witness) in statements.iter().take(proven) {
+            let proof = P::prove(&keys.0, public, witness, &mut rng)?;
+            P::verify(&keys.1, public, &proof)?;
+            proofs.push(proof);
+        }
+        let state = ZkState::<P> {
+            op,
+            size,
+            keys,
+            statements,
+            proofs,
+            batch,
+            rng: bench_rng(seed, &format!("timed/{}", P::INFO.id())),
+        };
+        Ok(Box::new(ZkPrepared { state, run }))
+    }
+}
+
+struct ZkPrepared<P: ProofSystem> {
+    state: ZkState<P>,
+    run: RunFn<P>,
+}
+
+impl<P: ProofSystem> Prepared for ZkPrepared<P> {
+    fn run(&mut self, iters: u64) -> Result<()> {
+        (self.run)(&mut self.state, iters)
+    }
+
+    fn sizes(&self) -> Vec<(&'static str, usize)> {
+        let st = &self.state;
+        let mut sizes = Vec::new();
+        if let Some(proof) = st.proofs.first() {
+            sizes.push(("proof", P::encode_proof(proof).len()));
+        }
+        if let Some((public, _)) = st.statements.first() {
+            sizes.push(("public", P::encode_public_input(public).len()));
+        }
+        sizes.extend(P::key_sizes(&st.keys.0, &st.keys.1));
+        if let Some(c) = P::circuit_size(&st.keys.0) {
+            sizes.push((c.label(), c.count()));
+        }
+        sizes
+    }
+
+    fn items_per_op(&self) -> usize {
+        match self.state.op {
+            Op::VerifyBatch => self.state.batch,
+            _ => 1,
+        }
+    }
+}
+
+fn run_basic<P: ProofSystem>(st: &mut ZkState<P>, iters: u64) -> Result<()> {
+    let n = st.statements.len().max(1);
+    match st.op {
+        Op::Setup => {
+            for _ in 0..iters {
+                black_box(P::setup(st.size, &mut st.rng)?);
+            }
+        }
+        Op::Prove => {
+            let pk = &st.keys.0;
+            for i in 0..iters as usize {
+                let (public, witness) = &st.statements[i % n];
+                black_box(P::prove(
+                    pk,
+                    black_box(public),
+                    black_box(witness),
+                    &mut st.rng,
+                )?);
+            }
+        }
+        Op::Verify => {
+            let vk = &st.keys.1;
+            let m = st.proofs.len().max(1);
+            for i in 0..iters as usize {
+                let public = &st.statements[i % m].0;
+                P::verify(vk, black_box(public), black_box(&st.proofs[i % m]))?;
+            }
+        }
+        other => return Err(Error::Unsupported(other.to_string())),
+    }
+    Ok(())
+}
+
+fn run_batch<P: BatchVerifyProofs>(st: &mut ZkState<P>, iters: u64) -> Result<()> {
+    let m = st.proofs.len();
+    if m == 0 {
+        return Err(Error::op("prepare", "no proofs for the batch"));
+    }
+    let items: Vec<(&P::PublicInput, &P::Proof)> = (0..st.batch)
+        .map(|i| (&st.statements[i % m].0, &st.proofs[i % m]))
+        .collect();
+    for _ in 0..iters {
+        P::verify_batch(&st.keys.1, black_box(&items), &mut st.rng)?;
+    }
+    Ok(())
+}
+
+type GateBasics<P> = (
+    (
+        <P as ProofSystem>::ProvingKey,
+        <P as ProofSystem>::VerifyingKey,
+    ),
+    Vec<(<P as ProofSystem>::PublicInput, <P as ProofSystem>::Witness)>,
+    Vec<<P as ProofSystem>::Proof>,
+);
+
+/// Setup → prove → verify, encodings, sizes, and every bad input rejected.
+/// Returns keys, two statements and their proofs for the capability checks.
+fn gate_basic<P: ProofSystem>(
+    size: usize,
+    rng: &mut BenchRng,
+    report: &mut GateReport,
+) -> Option<GateBasics<P>> {
+    report.expect(
+        "INFO family is zk",
+        P::INFO.family == crate::Family::Zk,
+        format!("family is {}", P::INFO.family),
+    );
+    let keys = P::setup(size, rng);
+    report.expect_ok(format!("setup (size {size})"), &keys);
+    let keys = keys.ok()?;
+    let statements = (0..2)
+        .map(|_| P::statement(size, rng))
+        .collect::<Result<Vec<_>>>();
+    report.expect_ok("valid statements generated", &statements);
+    let statements = statements.ok()?;
+    let proofs = statements
+        .iter()
+        .map(|(public, witness)| P::prove(&keys.0, public, witness, rng))
+        .collect::<Result<Vec<_>>>();
+    report.expect_ok("prove", &proofs);
+    let proofs = proofs.ok()?;
+    let (pk, vk) = &keys;
+    let (public, _) = &statements[0];
+    let proof = &proofs[0];
+    report.expect_ok("valid proof accepted", &P::verify(vk, public, proof));
+    report.expect_ok(
+        "second valid proof accepted",
+        &P::verify(vk, &statements[1].0, &proofs[1]),
+    );
+
+    let proof_bytes = P::encode_proof(proof);
+    report.expect(
+        "proof size matches INFO",
+        size_matches(P::INFO.size("proof"), proof_bytes.len()),
+        format!(
+            "observed {} bytes, INFO says {:?}",
+            proof_bytes.len(),
+            P::INFO.size("proof")
+        ),
+    );
+    for (object, len) in P::key_sizes(pk, vk) {
+        report.expect(
+            format!("{object} size matches INFO"),
+            size_matches(P::INFO.size(object), len),
+            format!("observed {len} bytes, INFO says {:?}", P::INFO.size(object)),
+        );
+    }
+    let public_bytes = P::encode_public_input(public);
+    let roundtrip = P::decode_proof(&proof_bytes)
+        .and_then(|p| P::decode_public_input(&public_bytes).and_then(|x| P::verify(vk, &x, &p)));
+    report.expect_ok("decoded proof and public input verify", &roundtrip);
+    if let Some(c) = P::circuit_size(pk) {
+        report.expect(
+            format!("{} counted", c.label()),
+            c.count() > 0,
+            "the circuit is empty",
+        );
+    }
+
+    report.expect_rejected(
+        "proof for another public input rejected",
+        P::verify(vk, &statements[1].0, proof),
+    );
+    for (where_, i) in tamper_positions(proof_bytes.len()) {
+        let bad = flip_bit(&proof_bytes, i, 0);
+        let verdict = P::decode_proof(&bad).and_then(|p| P::verify(vk, public, &p));
+        report.expect_rejected(
+            format!("proof with {where_} byte flipped rejected"),
+            verdict,
+        );
+    }
+    report.expect_rejected(
+        "truncated proof rejected",
+        P::decode_proof(&proof_bytes[..proof_bytes.len() / 2])
+            .and_then(|p| P::verify(vk, public, &p)),
+    );
+    let bad_public = flip_bit(&public_bytes, 0, 0);
+    report.expect_rejected(
+        "proof with public input's first byte flipped rejected",
+        P::decode_public_input(&bad_public).and_then(|x| P::verify(vk, &x, proof)),
+    );
+    match P::unsatisfiable_statement(size, rng) {
+        Ok((bad_public, bad_witness)) => {
+            let verdict = P::prove(pk, &bad_public, &bad_witness, rng)
+                .and_then(|p| P::verify(vk, &bad_public, &p));
+            report.expect_rejected(
+                "unsatisfiable witness fails to prove or is rejected",
+                verdict,
+            );
+        }
+        Err(e) => report.expect("unsatisfiable statement generated", false, e.to_string()),
+    }
+    Some((keys, statements, proofs))
+}
+
+fn gate_batch<P: BatchVerifyProofs>(ctx: &mut GateCtx<'_, P>) {
+    let vk = &ctx.keys.1;
+    let items: Vec<(&P::PublicInput, &P::Proof)> = ctx
+        .statements
+        .iter()
+        .zip(ctx.proofs)
+        .map(|((public, _), proof)| (public, proof))
+        .collect();
+    ctx.report.expect_ok(
+        "valid batch accepted",
+        &P::verify_batch(vk, &items, ctx.rng),
+    );
+    let mut swapped = items.clone();
+    if swapped.len() >= 2 {
+        swapped[0].0 = items[1].0;
+        ctx.report.expect_rejected(
+            "batch with one proof for another public input rejected",
+            P::verify_batch(vk, &swapped, ctx.rng),
+        );
+    }
+}
+
+fn gate_rerandomize<P: Rerandomize>(ctx: &mut GateCtx<'_, P>) {
+    let vk = &ctx.keys.1;
+    let (public, _) = &ctx.statements[0];
+    let proof = &ctx.proofs[0];
+    let fresh = P::rerandomize(vk, proof, ctx.rng);
+    ctx.report.expect_ok("re-randomize", &fresh);
+    let Ok(fresh) = fresh else { return };
+    ctx.report.expect_ok(
+        "re-randomized proof verifies (proofs are malleable)",
+        &P::verify(vk, public, &fresh),
+    );
+    ctx.report.expect(
+        "re-randomized proof has different bytes",
+        P::encode_proof(&fresh) != P::encode_proof(proof),
+        "re-randomization returned the same proof",
+    );
+}
+
+/// A proof system set up for one size, behind the workload interface.
+struct TypedProver<P: ProofSystem> {
+    keys: (P::ProvingKey, P::VerifyingKey),
+    size: usize,
+}
+
+impl<P: ProofSystem> ZkProver for TypedProver<P> {
+    fn prove_random(&self, rng: &mut BenchRng) -> Result<(Vec<u8>, Vec<u8>)> {
+        let (public, witness) = P::statement(self.size, rng)?;
+        let proof = P::prove(&self.keys.0, &public, &witness, rng)?;
+        Ok((P::encode_public_input(&public), P::encode_proof(&proof)))
+    }
+
+    fn verify_encoded(&self, public_inputs: &[u8], proof: &[u8]) -> Result<()> {
+        let public = P::decode_public_input(public_inputs)?;
+        P::verify(&self.keys.1, &public, &P::decode_proof(proof)?)
+    }
+}
+
+impl<P: ProofSystem> ZkKit for ZkEntry<P> {
+    fn new_prover(&self, size: usize, rng: &mut BenchRng) -> Result<Box<dyn ZkProver>> {
+        let keys = P::setup(size, rng)?;
+        Ok(Box::new(TypedProver::<P> { keys, size }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scheme::{CircuitSize, StatementSize};
+    use crate::{Family, Implementation, Security, Size};
+    use rand_core::Rng;
+
+    fn mix(parts: &[u64]) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for p in parts {
+            for b in p.to_le_bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+        h
+    }
+
+    fn u64_at(bytes: &[u8]) -> Result<u64> {
+        let arr: [u8; 8] = bytes
+            .try_into()
+            .map_err(|_| Error::decode("toy", "expected 8 bytes"))?;
+        Ok(u64::from_le_bytes(arr))
+    }
+
+    /// An insecure toy: the relation is `y = mix(x, size)`; the "proof" is a
+    /// MAC of `y` under the setup key, produced only for a valid witness.
+    struct ToyProof;
+
+    impl ProofSystem for ToyProof {
+        type ProvingKey = (u64, usize);
+        type VerifyingKey = u64;
+        type Proof = u64;
+        type PublicInput = u64;
+        type Witness = u64;
+        const INFO: SchemeInfo = SchemeInfo {
+            name: "toy-proof",
+            family: Family::Zk,
+            implementation: Implementation {
+                id: "toy",
+                krate: "ledgerbench-harness",
+                backend: "portable",
+            },
+            standard: "none (test only)",
+            security: Security::ClassicalBits(0),
+            deterministic: true,
+            constant_time: false,
+            sizes: &[("proof", Size::Exact(8)), ("vk", Size::Exact(8))],
+            note: "insecure toy",
+        };
+        const SIZE: StatementSize = StatementSize {
+            meaning: "toy size",
+            quick: &[1, 2],
+            full: &[1, 2, 3],
+            gate: 1,
+        };
+
+        fn setup(size: usize, rng: &mut BenchRng) -> Result<((u64, usize), u64)> {
+            let k = rng.next_u64();
+            Ok(((k, size), k))
+        }
+        fn statement(size: usize, rng: &mut BenchRng) -> Result<(u64, u64)> {
+            let x = rng.next_u64();
+            Ok((mix(&[x, size as u64]), x))
+        }
+        fn unsatisfiable_statement(size: usize, rng: &mut BenchRng) -> Result<(u64, u64)> {
+            let (y, x) = Self::statement(size, rng)?;
+            Ok((y, x ^ 1))
+        }
+        fn prove(pk: &(u64, usize), y: &u64, x: &u64, _rng: &mut BenchRng) -> Result<u64> {
+            if mix(&[*x, pk.1 as u64]) != *y {
+                return Err(Error::op("prove", "unsatisfied"));
+            }
+            Ok(mix(&[pk.0, *y]))
+        }
+        fn verify(vk: &u64, y: &u64, proof: &u64) -> Result<()> {
+            if mix(&[*vk, *y]) == *proof {
+                Ok(())
+            } else {
+                Err(Error::Verification)
+            }
+        }
+        fn encode_proof(proof: &u64) -> Vec<u8> {
+            proof.to_le_bytes().to_vec()
+        }
+        fn decode_proof(bytes: &[u8]) -> Result<u64> {
+            u64_at(bytes)
+        }
+        fn encode_public_input(public: &u64) -> Vec<u8> {
+            public.to_le_bytes().to_vec()
+        }
+        fn decode_public_input(bytes: &[u8]) -> Result<u64> {
+            u64_at(bytes)
+        }
+        fn key_sizes(_pk: &(u64, usize), _vk: &u64) -> Vec<(&'static str, usize)> {
+            vec![("pk", 8), ("vk", 8)]
+        }
+        fn circuit_size(pk: &(u64, usize)) -> Option<CircuitSize> {
+            Some(CircuitSize::Constraints(pk.1 * 10))
+        }
+    }
+
+    impl BatchVerifyProofs for ToyProof {
+        fn verify_batch(vk: &u64, items: &[(&u64, &u64)], _rng: &mut BenchRng) -> Result<()> {
+            items.iter().try_for_each(|(y, p)| Self::verify(vk, y, p))
+        }
+    }
+
+    #[test]
+    fn toy_passes_the_gate() {
+        let entry = ZkEntry::<ToyProof>::new().with_batch().into_entry();
+        let report = entry.gate(3);
+        assert!(report.passed(), "{}", report.summary());
+        assert!(report.checks.len() > 10);
+    }
+
+    #[test]
+    fn ops_axes_and_sizes() {
+        let entry = ZkEntry::<ToyProof>::new().with_batch().into_entry();
+        assert_eq!(
+            entry.ops(),
+            vec![Op::Setup, Op::Prove, Op::Verify, Op::VerifyBatch]
+        );
+        assert_eq!(entry.axis(Op::Verify), Axis::Size);
+        assert_eq!(entry.axis(Op::Prove), Axis::Size);
+        assert_eq!(entry.axis(Op::VerifyBatch), Axis::Batch);
+        assert_eq!(entry.size_params(false), vec![1, 2]);
+        assert_eq!(entry.size_params(true), vec![1, 2, 3]);
+        assert!(entry.zk_kit().is_some());
+    }
+
+    #[test]
+    fn prepared_ops_run_and_report_sizes() {
+        let entry = ZkEntry::<ToyProof>::new().with_batch().into_entry();
+        for op in entry.ops() {
+            let params = Params {
+                size: Some(2),
+                batch: Some(20),
+                ..Params::default()
+            };
+            let mut prepared = entry.prepare(op, &params, 5).expect("prepare");
+            prepared.run(13).expect("run");
+            let sizes = prepared.sizes();
+            assert!(sizes.contains(&("proof", 8)), "{op}: {sizes:?}");
+            assert!(sizes.contains(&("public", 8)));
+            assert!(sizes.contains(&("constraints", 20)), "{op}: {sizes:?}");
+            let per_op = if op == Op::VerifyBatch { 20 } else { 1 };
+            assert_eq!(prepared.items_per_op(), per_op);
+        }
+        // Without a size, the gate size is used.
+        let batch = Params {
+            batch: Some(3),
+            ..Params::default()
+        };
+        let prepared = entry.prepare(Op::VerifyBatch, &batch, 5).expect("prepare");
+        assert!(prepared.sizes().contains(&("constraints", 10)));
+        assert!(entry.prepare(Op::Sign, &Params::default(), 1).is_err());
+    }
+
+    #[test]
+    fn kit_proves_and_verifies_encodings() {
+        let entry = ZkEntry::<ToyProof>::new().into_entry();
+        let kit = entry.zk_kit().expect("kit");
+        let mut rng = bench_rng(1, "kit");
+        let prover = kit.new_prover(2, &mut rng).expect("setup");
+        let (public, proof) = prover.prove_random(&mut rng).expect("prove");
+        assert!(prover.verify_encoded(&public, &proof).is_ok());
+        assert!(
+            prover
+                .verify_encoded(&public, &flip_bit(&proof, 0, 0))
+                .is_err()
+        );
+    }
+
+    /// A system whose verifier accepts everything must fail the gate.
+    struct Accepting;
+
+    impl ProofSystem for Accepting {
+        type ProvingKey = <ToyProof as ProofSystem>::ProvingKey;
+        type VerifyingKey = u64;
+        type Proof = u64;
+        type PublicInput = u64;
+        type Witness = u64;
+        const INFO: SchemeInfo = ToyProof::INFO;
+        const SIZE: StatementSize = StatementSize::FIXED;
+        fn setup(size: usize, rng: &mut BenchRng) -> Result<((u64, usize), u64)> {
+            ToyProof::setup(size, rng)
+        }
+        fn statement(size: usize, rng: &mut BenchRng) -> Result<(u64, u64)> {
+            ToyProof::statement(size, rng)
+        }
+        fn unsatisfiable_statement(size: usize, rng: &mut BenchRng) -> Result<(u64, u64)> {
+            ToyProof::unsatisfiable_statement(size, rng)
+        }
+        fn prove(_pk: &(u64, usize), _y: &u64, _x: &u64, _rng: &mut BenchRng) -> Result<u64> {
+            Ok(0)
+        }
+        fn verify(_vk: &u64, _y: &u64, _proof: &u64) -> Result<()> {
+            Ok(())
+        }
+        fn encode_proof(proof: &u64) -> Vec<u8> {
+            ToyProof::encode_proof(proof)
+        }
+        fn decode_proof(bytes: &[u8]) -> Result<u64> {
+            ToyProof::decode_proof(bytes)
+        }
+        fn encode_public_input(public: &u64) -> Vec<u8> {
+            ToyProof::encode_public_input(public)
+        }
+        fn decode_public_input(bytes: &[u8]) -> Result<u64> {
+            ToyProof::decode_public_input(bytes)
+        }
+        fn key_sizes(pk: &(u64, usize), vk: &u64) -> Vec<(&'static str, usize)> {
+            ToyProof::key_sizes(pk, vk)
+        }
+        fn circuit_size(_pk: &(u64, usize)) -> Option<CircuitSize> {
+            None
+        }
+    }
+
+    #[test]
+    fn an_accepting_verifier_fails_the_gate() {
+        let entry = ZkEntry::<Accepting>::new().into_entry();
+        let report = entry.gate(1);
+        assert!(!report.passed());
+        let failed: Vec<&str> = report.failures().map(|c| c.name.as_str()).collect();
+        assert!(failed.contains(&"proof for another public input rejected"));
+        assert!(failed.contains(&"unsatisfiable witness fails to prove or is rejected"));
+        assert_eq!(entry.axis(Op::Prove), Axis::None);
+        assert!(entry.size_params(true).is_empty());
+    }
+}

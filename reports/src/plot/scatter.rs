@@ -1,0 +1,258 @@
+//! Scatter plot with a Pareto front: each point one scheme; the front joins the
+//! points no other point beats on both axes (smaller is better on both).
+
+use plotters::coord::Shift;
+use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
+use plotters::element::BackendCoordOnly;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{BAR, Chart, DrawResult, FAIL, GRID, INK, Unit, text, text_width, wants_log};
+
+/// One point.
+#[derive(Clone, Debug)]
+pub struct Point {
+    /// Label drawn beside the point.
+    pub label: String,
+    /// X value (> 0).
+    pub x: f64,
+    /// Y value (> 0).
+    pub y: f64,
+}
+
+/// A labelled scatter plot with its Pareto front (minimising both axes).
+#[derive(Clone, Debug)]
+pub struct Scatter {
+    /// The points.
+    pub points: Vec<Point>,
+    /// X axis title.
+    pub x_axis: String,
+    /// Y axis title.
+    pub y_axis: String,
+    /// X unit.
+    pub x_unit: Unit,
+    /// Y unit.
+    pub y_unit: Unit,
+}
+
+/// Indices of the points on the Pareto front (no other point is ≤ on both
+/// axes and < on one), sorted by x.
+pub fn pareto_front(points: &[Point]) -> Vec<usize> {
+    let mut front: Vec<usize> = (0..points.len())
+        .filter(|&i| {
+            let p = &points[i];
+            !points
+                .iter()
+                .any(|q| q.x <= p.x && q.y <= p.y && (q.x < p.x || q.y < p.y))
+        })
+        .collect();
+    front.sort_by(|&a, &b| points[a].x.total_cmp(&points[b].x));
+    front
+}
+
+fn extent(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = values.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    if !lo.is_finite() || hi <= 0.0 {
+        (1.0, 10.0)
+    } else {
+        (lo.max(f64::MIN_POSITIVE), hi)
+    }
+}
+
+impl Chart for Scatter {
+    fn size(&self) -> (u32, u32) {
+        (960, 560)
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+        root.fill(&WHITE)?;
+        let (x0, x1) = extent(self.points.iter().map(|p| p.x));
+        let (y0, y1) = extent(self.points.iter().map(|p| p.y));
+        // Room for labels to the right of the rightmost points.
+        match (wants_log(x0, x1) || x1 / x0 > 4.0, wants_log(y0, y1)) {
+            (true, true) => body(
+                self,
+                root,
+                (x0 / 1.5..x1 * 6.0).log_scale(),
+                (y0 / 1.5..y1 * 1.5).log_scale(),
+            ),
+            (true, false) => body(
+                self,
+                root,
+                (x0 / 1.5..x1 * 6.0).log_scale(),
+                pad_lin(y0, y1),
+            ),
+            (false, true) => body(
+                self,
+                root,
+                pad_lin_x(x0, x1),
+                (y0 / 1.5..y1 * 1.5).log_scale(),
+            ),
+            (false, false) => body(self, root, pad_lin_x(x0, x1), pad_lin(y0, y1)),
+        }
+    }
+}
+
+fn pad_lin(lo: f64, hi: f64) -> std::ops::Range<f64> {
+    let span = (hi - lo).max(hi * 0.1);
+    (lo - span * 0.15).max(0.0)..hi + span * 0.15
+}
+
+fn pad_lin_x(lo: f64, hi: f64) -> std::ops::Range<f64> {
+    let span = (hi - lo).max(hi * 0.1);
+    (lo - span * 0.15).max(0.0)..hi + span * 0.6
+}
+
+fn body<DB, X, Y>(chart: &Scatter, root: &DrawingArea<DB, Shift>, x: X, y: Y) -> DrawResult<DB>
+where
+    DB: DrawingBackend,
+    X: AsRangedCoord<Value = f64>,
+    X::CoordDescType: ValueFormatter<f64>,
+    Y: AsRangedCoord<Value = f64>,
+    Y::CoordDescType: ValueFormatter<f64>,
+{
+    let mut c = ChartBuilder::on(root)
+        .margin(12)
+        .margin_right(24)
+        .x_label_area_size(44)
+        .y_label_area_size(78)
+        .build_cartesian_2d(x, y)?;
+    let (xu, yu) = (chart.x_unit, chart.y_unit);
+    c.configure_mesh()
+        .bold_line_style(GRID)
+        .light_line_style(WHITE)
+        .axis_style(INK)
+        .x_desc(chart.x_axis.as_str())
+        .y_desc(chart.y_axis.as_str())
+        .x_labels(8)
+        .y_labels(8)
+        .x_label_formatter(&|v| xu.tick(*v))
+        .y_label_formatter(&|v| yu.tick(*v))
+        .label_style(text(14))
+        .axis_desc_style(text(15))
+        .draw()?;
+
+    let front = pareto_front(&chart.points);
+    if front.len() > 1 {
+        // A staircase: from each front point, across then down to the next.
+        let mut path = Vec::new();
+        for w in front.windows(2) {
+            let (a, b) = (&chart.points[w[0]], &chart.points[w[1]]);
+            path.push((a.x, a.y));
+            path.push((b.x, a.y));
+            path.push((b.x, b.y));
+        }
+        c.draw_series::<BackendCoordOnly, _, _, _>(std::iter::once(PathElement::new(
+            path,
+            FAIL.mix(0.55).stroke_width(2),
+        )))?;
+    }
+
+    // Points first, then labels: each label tries positions around its point
+    // (right, left, above, below, diagonals) and takes the first that
+    // overlaps no label or point already there and stays inside the plot.
+    let pixels: Vec<(i32, i32)> = chart
+        .points
+        .iter()
+        .map(|p| c.backend_coord(&(p.x, p.y)))
+        .collect();
+    for (i, p) in chart.points.iter().enumerate() {
+        let color = if front.contains(&i) { FAIL } else { BAR };
+        c.draw_series::<BackendCoordOnly, _, _, _>(std::iter::once(Circle::new(
+            (p.x, p.y),
+            5,
+            color.filled(),
+        )))?;
+    }
+    let (xr, yr) = c.plotting_area().get_pixel_range();
+    let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
+    let overlaps = |a: &(i32, i32, i32, i32), b: &(i32, i32, i32, i32)| {
+        a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+    };
+    let mut order: Vec<usize> = (0..chart.points.len()).collect();
+    order.sort_by(|&a, &b| chart.points[a].x.total_cmp(&chart.points[b].x));
+    for i in order {
+        let p = &chart.points[i];
+        let label = if front.contains(&i) {
+            format!("{} ★", p.label)
+        } else {
+            p.label.clone()
+        };
+        let (px, py) = pixels[i];
+        let w = (text_width(&label, 14) as f64 * 0.82) as i32;
+        let h = 14;
+        // (dx, dy, horizontal anchor) of the label's anchor point.
+        let candidates = [
+            (9, 0, HPos::Left),
+            (-9, 0, HPos::Right),
+            (0, -13, HPos::Center),
+            (0, 13, HPos::Center),
+            (7, -12, HPos::Left),
+            (7, 12, HPos::Left),
+            (-7, -12, HPos::Right),
+            (-7, 12, HPos::Right),
+            (9, -26, HPos::Left),
+            (9, 26, HPos::Left),
+            (-9, -26, HPos::Right),
+            (-9, 26, HPos::Right),
+        ];
+        let boxed = |(dx, dy, h_pos): (i32, i32, HPos)| {
+            let x0 = match h_pos {
+                HPos::Left => px + dx,
+                HPos::Right => px + dx - w,
+                HPos::Center => px + dx - w / 2,
+            };
+            (x0, py + dy - h / 2, x0 + w, py + dy + h / 2)
+        };
+        let fits = |b: &(i32, i32, i32, i32)| {
+            b.0 >= xr.start
+                && b.2 <= xr.end
+                && b.1 >= yr.start
+                && b.3 <= yr.end
+                && !placed.iter().any(|q| overlaps(b, q))
+                && !pixels
+                    .iter()
+                    .enumerate()
+                    .any(|(j, &(qx, qy))| j != i && overlaps(b, &(qx - 5, qy - 5, qx + 5, qy + 5)))
+        };
+        let choice = candidates
+            .iter()
+            .copied()
+            .find(|cand| fits(&boxed(*cand)))
+            .unwrap_or(candidates[0]);
+        placed.push(boxed(choice));
+        let (dx, dy, h_pos) = choice;
+        let style = text(14).pos(Pos::new(h_pos, VPos::Center));
+        c.draw_series::<BackendCoordOnly, _, _, _>(std::iter::once(
+            EmptyElement::at((p.x, p.y)) + Text::new(label, (dx, dy), style),
+        ))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(x: f64, y: f64) -> Point {
+        Point {
+            label: String::new(),
+            x,
+            y,
+        }
+    }
+
+    #[test]
+    fn front_keeps_only_undominated_points() {
+        let pts = vec![
+            p(96.0, 30.0),
+            p(96.0, 46.0),
+            p(144.0, 1000.0),
+            p(2420.0, 20.0),
+            p(3000.0, 25.0),
+        ];
+        assert_eq!(pareto_front(&pts), vec![0, 3]);
+    }
+}

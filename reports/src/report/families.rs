@@ -1,0 +1,378 @@
+//! Per family: one table of every record (failing rows shown as failing) and
+//! one bar chart per operation.
+
+use std::collections::BTreeMap;
+
+use ledgerbench_harness::results::{Record, Status};
+use ledgerbench_harness::{Params, Result};
+
+use super::{Context, Section, counterpart};
+use crate::data::{RunData, family_title, measured, op_rank};
+use crate::doc::{Align, Block, Table, Tone};
+use crate::format;
+use crate::plot::Unit;
+use crate::plot::bars::{Bar, BarChart};
+
+/// The per-family results tables and per-op bar charts.
+pub struct FamilyResults;
+
+/// `msg_len=32`, `batch=64`... with `threads=N` appended when asked.
+pub(crate) fn params_text(r: &Record, with_threads: bool) -> String {
+    let mut p = r.params.label().replace(',', ", ");
+    if with_threads {
+        if !p.is_empty() {
+            p.push_str(", ");
+        }
+        p.push_str(&format!("threads={}", r.threads));
+    }
+    p
+}
+
+/// `ed25519-dalek 3.0.0` and, on a second line, the backend.
+pub(crate) fn implementation_text(run: &RunData, r: &Record) -> String {
+    let version = run
+        .info
+        .crates
+        .get(&r.krate)
+        .or_else(|| {
+            run.info
+                .parts
+                .iter()
+                .find_map(|p| p.run.crates.get(&r.krate))
+        })
+        .map(String::as_str)
+        .unwrap_or("");
+    let mut s = r.krate.clone();
+    if !version.is_empty() {
+        s.push(' ');
+        s.push_str(version);
+    }
+    if !r.backend.is_empty() {
+        s.push('\n');
+        s.push_str(&r.backend);
+    }
+    s
+}
+
+/// Secret objects, listed on a second line of the sizes cell.
+const SECRET: &[&str] = &["sk", "dk", "ss"];
+
+/// `pk 32 · sig 64`, then the secret objects (`sk 32`) on a second line.
+pub(crate) fn sizes_text(r: &Record) -> String {
+    let part = |secret: bool| {
+        r.sizes
+            .iter()
+            .filter(|(k, _)| SECRET.contains(&k.as_str()) == secret)
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let (public, secret) = (part(false), part(true));
+    match (public.is_empty(), secret.is_empty()) {
+        (false, false) => format!("{public}\n{secret}"),
+        (true, _) => secret,
+        (false, true) => public,
+    }
+}
+
+/// `25.3–26.4 µs` (one unit when both ends share it) or `980 ns – 1.02 µs`.
+pub(crate) fn ci_text(lo: f64, hi: f64) -> String {
+    let (a, b) = (format::ns(lo), format::ns(hi));
+    match (a.rsplit_once(' '), b.rsplit_once(' ')) {
+        (Some((x, ua)), Some((y, ub))) if ua == ub => format!("{x}–{y} {ub}"),
+        _ => format!("{a} – {b}"),
+    }
+}
+
+/// `✓ 20/20`, or `✗ failed 3/20` with the first failed check on a second line.
+pub(crate) fn gate_text(r: &Record) -> String {
+    let total = r.gate.checks.len();
+    let failed: Vec<String> = r
+        .gate
+        .failures()
+        .map(|c| {
+            if c.detail.is_empty() {
+                c.name.clone()
+            } else {
+                format!("{} ({})", c.name, c.detail)
+            }
+        })
+        .collect();
+    match failed.first() {
+        None => format!("✓ {total}/{total}"),
+        // The full list is in the summary at the top; keep the row short.
+        Some(first) if failed.len() == 1 => format!("✗ failed 1/{total}\n{first}"),
+        Some(first) => format!(
+            "✗ failed {}/{total}\n{first}; {} more",
+            failed.len(),
+            failed.len() - 1
+        ),
+    }
+}
+
+/// Rows of a family in table order: by operation, then parameters, then
+/// file order.
+pub(crate) fn ordered<'a>(run: &'a RunData, family: &str) -> Vec<&'a Record> {
+    let mut rows: Vec<&Record> = run.records.iter().filter(|r| r.family == family).collect();
+    rows.sort_by(|a, b| {
+        (op_rank(a.op), &a.params, a.threads).cmp(&(op_rank(b.op), &b.params, b.threads))
+    });
+    rows
+}
+
+impl Section for FamilyResults {
+    fn build(&self, ctx: &mut Context<'_>) -> Result<Vec<Block>> {
+        let mut blocks = Vec::new();
+        let run = ctx.run;
+        for family in run.families() {
+            let rows = ordered(run, &family);
+            let baseline = ctx.baseline(&family);
+            let anchor = format!("family-{}", format::slug(&family));
+            blocks.push(Block::Heading {
+                level: 2,
+                text: family_title(&family),
+                anchor: anchor.clone(),
+            });
+            blocks.push(Block::Paragraph(format!(
+                "{} records. Median is the middle of the per-operation samples; \
+                 95% CI is a bootstrap confidence interval of that median; \
+                 cycles are TSC ticks per operation (the TSC runs at a fixed \
+                 rate, not the core's turbo clock); × baseline is this row's \
+                 median divided by {}'s for the same operation and parameters \
+                 (×2.00 = twice as slow). Gate is the correctness gate: a row \
+                 whose scheme failed it is shown in red and was not timed.",
+                rows.len(),
+                baseline
+                    .as_deref()
+                    .map(|b| format!("`{b}`"))
+                    .unwrap_or_else(|| "the baseline".into())
+            )));
+            let table = family_table(run, &family, baseline.as_deref());
+            blocks.push(Block::Table(table));
+            op_charts(ctx, &mut blocks, &family, &rows, baseline.as_deref())?;
+        }
+        Ok(blocks)
+    }
+}
+
+/// The results table of one family: every record, failing rows in red.
+pub fn family_table(run: &RunData, family: &str, baseline: Option<&str>) -> Table {
+    let rows = ordered(run, family);
+    let threads: std::collections::BTreeSet<usize> = rows.iter().map(|r| r.threads).collect();
+    let multi_threads = threads.len() > 1;
+    let merged = !run.info.parts.is_empty();
+    let mut columns = vec![
+        ("scheme", Align::Left),
+        ("implementation", Align::Left),
+        ("security", Align::Left),
+        ("standard", Align::Left),
+        ("op / params", Align::Left),
+        ("median", Align::Right),
+        ("cycles", Align::Right),
+        ("95% CI", Align::Right),
+        ("× baseline", Align::Right),
+        ("sizes (bytes)", Align::Left),
+        ("gate", Align::Left),
+    ];
+    if merged {
+        columns.push(("machine", Align::Left));
+    }
+    let mut table = Table::new(format!("table-{}", format::slug(family)), &columns);
+    for r in &rows {
+        let mut cells = vec![
+            r.scheme.clone(),
+            implementation_text(run, r),
+            r.security.clone(),
+            r.standard.clone(),
+            {
+                let params = params_text(r, multi_threads);
+                if params.is_empty() {
+                    r.op.to_string()
+                } else {
+                    format!("{}\n{params}", r.op)
+                }
+            },
+        ];
+        let tone = match measured(r) {
+            Some(m) => {
+                let ratio = baseline
+                    .and_then(|b| counterpart(run, b, r))
+                    .and_then(measured)
+                    .map(|bm| m.ns.median / bm.ns.median);
+                let is_baseline = baseline == Some(r.scheme.as_str());
+                cells.push(format::ns(m.ns.median));
+                cells.push(
+                    m.cycles
+                        .as_ref()
+                        .map(|c| format::cycles(c.median))
+                        .unwrap_or_else(|| "–".into()),
+                );
+                cells.push(ci_text(m.ns.ci95_low, m.ns.ci95_high));
+                cells.push(match (is_baseline, ratio) {
+                    (true, _) => "baseline".into(),
+                    (false, Some(x)) => format::ratio(x),
+                    (false, None) => "–".into(),
+                });
+                if is_baseline {
+                    Tone::Muted
+                } else {
+                    Tone::Normal
+                }
+            }
+            None => {
+                let what = match r.status {
+                    Status::GateFailed => "NOT TIMED: gate failed".to_string(),
+                    Status::Error => format!("ERROR: {}", r.error.as_deref().unwrap_or("unknown")),
+                    Status::Ok => "no measurement".to_string(),
+                };
+                cells.push(what);
+                cells.extend(["–".to_string(), "–".to_string(), "–".to_string()]);
+                Tone::Bad
+            }
+        };
+        cells.push(sizes_text(r));
+        cells.push(gate_text(r));
+        if merged {
+            cells.push(machine_of(run, &r.key));
+        }
+        table.push(cells, tone);
+    }
+    table
+}
+
+/// `part 2: host (CPU)` for a merged run.
+pub(crate) fn machine_of(run: &RunData, key: &str) -> String {
+    match run.part_of(key) {
+        Some(i) => {
+            let m = &run.info.parts[i].run.machine;
+            format!(
+                "part {}: {}",
+                i + 1,
+                m.hostname.as_deref().unwrap_or("unknown host")
+            )
+        }
+        None => "–".into(),
+    }
+}
+
+/// One bar chart per operation, at the parameters most schemes were measured with.
+fn op_charts(
+    ctx: &mut Context<'_>,
+    blocks: &mut Vec<Block>,
+    family: &str,
+    rows: &[&Record],
+    baseline: Option<&str>,
+) -> Result<()> {
+    let mut by_op: BTreeMap<(usize, String), Vec<&Record>> = BTreeMap::new();
+    for r in rows {
+        by_op
+            .entry((op_rank(r.op), r.op.to_string()))
+            .or_default()
+            .push(r);
+    }
+    let mut first = true;
+    for ((_, op), recs) in by_op {
+        // The most common (params, threads) of this op.
+        // The (params, threads) most schemes were measured at; ties go to
+        // the smallest parameters.
+        let mut counts: BTreeMap<(&Params, usize), usize> = BTreeMap::new();
+        for r in &recs {
+            *counts.entry((&r.params, r.threads)).or_default() += 1;
+        }
+        let Some(((params, threads), n)) = counts
+            .into_iter()
+            .max_by_key(|(k, n)| (*n, std::cmp::Reverse(*k)))
+        else {
+            continue;
+        };
+        if n < 2 {
+            continue;
+        }
+        let label = params.label();
+        let chosen: Vec<&Record> = recs
+            .iter()
+            .copied()
+            .filter(|r| &r.params == params && r.threads == threads)
+            .collect();
+        let mut bars: Vec<Bar> = chosen
+            .iter()
+            .map(|r| match measured(r) {
+                Some(m) => Bar {
+                    label: r.scheme.clone(),
+                    value: Some(m.ns.median),
+                    lo: m.ns.ci95_low,
+                    hi: m.ns.ci95_high,
+                    note: None,
+                    baseline: baseline == Some(r.scheme.as_str()),
+                },
+                None => Bar {
+                    label: r.scheme.clone(),
+                    value: None,
+                    lo: 0.0,
+                    hi: 0.0,
+                    note: Some(match r.status {
+                        Status::GateFailed => "✗ correctness gate failed — not timed".into(),
+                        _ => "✗ error — not timed".into(),
+                    }),
+                    baseline: false,
+                },
+            })
+            .collect();
+        bars.sort_by(|a, b| match (a.value, b.value) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        let chart = BarChart {
+            bars,
+            axis: format!("median time per {op} (whiskers: 95% CI)"),
+            unit: Unit::Nanos,
+            log: None,
+        };
+        if first {
+            blocks.push(Block::Heading {
+                level: 3,
+                text: format!("{}: time per operation", family_title(family)),
+                anchor: format!("bars-{}", format::slug(family)),
+            });
+            first = false;
+        }
+        let params = if label.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", label.replace(',', ", "))
+        };
+        let title = format!("{op}{params} — {} schemes", chart.bars.len());
+        let mut how = format!(
+            "each bar is the median time of one `{op}` on this machine, fastest at \
+             the top; the black whisker is the 95% confidence interval of that \
+             median (a short whisker means a stable measurement; overlapping \
+             whiskers mean the difference may be noise)."
+        );
+        if let Some(b) = baseline {
+            how.push_str(&format!(" The orange bar is the family baseline `{b}`."));
+        }
+        if chart.is_log() {
+            how.push_str(
+                " The time axis is logarithmic because the values span more than a \
+                 factor of 20: each gridline is ten times the previous one, so \
+                 compare bars by ratio (how many gridlines apart), not by length.",
+            );
+        }
+        if chart.bars.iter().any(|b| b.value.is_none()) {
+            how.push_str(
+                " Rows in red text failed the correctness gate or errored and were \
+                 not timed; they are listed so a failure is never silently dropped.",
+            );
+        }
+        ctx.figure(
+            blocks,
+            &format!("{family}-{op}{params}"),
+            &title,
+            &how,
+            &chart,
+        )?;
+    }
+    Ok(())
+}

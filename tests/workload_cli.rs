@@ -1,0 +1,162 @@
+//! `ledgerbench workload` as a user drives it: every shipped profile runs on
+//! small blocks, bad profiles and unknown schemes give clear errors.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use ledgerbench_harness::results::RunDir;
+use ledgerbench_harness::workload::profile::{BUILTIN, Profile};
+
+fn ledgerbench(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ledgerbench"))
+        .args(args)
+        .output()
+        .expect("run ledgerbench")
+}
+
+fn run_dirs(out: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(out)
+        .expect("out")
+        .map(|e| e.expect("entry").path())
+        .collect()
+}
+
+#[test]
+fn every_shipped_profile_runs_on_small_blocks() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let out_arg = out.path().to_string_lossy().into_owned();
+    let registry = ledgerbench::registry();
+    let mut runnable = 0;
+    for (name, text) in BUILTIN {
+        let args = [
+            "workload",
+            "run",
+            name,
+            "--block-txs",
+            "24",
+            "--blocks",
+            "1",
+        ];
+        let o = ledgerbench(&[&args[..], &["--client-budget", "1", "--out", &out_arg]].concat());
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        let profile = Profile::parse(text, name).expect("profile");
+        let missing: Vec<&String> = profile
+            .roles
+            .values()
+            .filter(|id| registry.get(id).is_none())
+            .collect();
+        if missing.is_empty() {
+            assert!(o.status.success(), "{name}: {stderr}");
+            runnable += 1;
+        } else {
+            // Profiles naming schemes not (yet) registered fail clearly.
+            assert_eq!(o.status.code(), Some(2), "{name}: {stderr}");
+            let expected = format!("scheme `{}` is not registered", missing[0]);
+            assert!(stderr.contains(&expected), "{name}: {stderr}");
+        }
+    }
+    let dirs = run_dirs(out.path());
+    assert_eq!(dirs.len(), runnable);
+    assert!(runnable >= 7, "only {runnable} profiles ran");
+    for dir in dirs {
+        let records = RunDir::open(&dir)
+            .expect("dir")
+            .read_workload_records()
+            .expect("records");
+        assert_eq!(records.len(), 1, "{}", dir.display());
+        let r = &records[0];
+        assert_eq!(r.status, "ok", "{}: {:?}", r.profile, r.error);
+        assert!(r.bad_block_rejected.values().all(|v| *v), "{}", r.profile);
+        assert!(r.bytes_per_tx.total() > 0.0);
+        assert!(
+            r.figure("cores_needed_at_target_tps")
+                .is_some_and(|c| c > 0.0),
+            "{}",
+            r.profile
+        );
+    }
+}
+
+#[test]
+fn baseline_comparison_is_recorded_with_both_runs() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let out_arg = out.path().to_string_lossy().into_owned();
+    let o = ledgerbench(&[
+        "workload",
+        "run",
+        "retail-payments",
+        "--scheme",
+        "sig=ml-dsa-44/libcrux",
+        "--baseline",
+        "sig=ed25519/dalek",
+        "--block-txs",
+        "40",
+        "--blocks",
+        "1",
+        "--out",
+        &out_arg,
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let dir = run_dirs(out.path()).pop().expect("run dir");
+    let records = RunDir::open(&dir)
+        .expect("dir")
+        .read_workload_records()
+        .expect("records");
+    assert_eq!(records.len(), 2);
+    let main = records
+        .iter()
+        .find(|r| r.roles["sig"] == "ml-dsa-44/libcrux")
+        .expect("main run");
+    let versus = main.versus.as_ref().expect("comparison");
+    assert_eq!(versus.baseline_roles["sig"], "ed25519/dalek");
+    // ML-DSA-44 signatures (2420 B) and keys (1312 B) dwarf Ed25519's 64 + 32.
+    assert!(
+        versus.bytes_per_tx_ratio > 5.0,
+        "{}",
+        versus.bytes_per_tx_ratio
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("vs baseline: bytes/tx ×"));
+}
+
+#[test]
+fn malformed_profile_points_at_file_line_and_key() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bad.toml");
+    let text = BUILTIN[0]
+        .1
+        .replacen("payload_bytes = 120", "payload_bytez = 120", 1);
+    std::fs::write(&path, &text).expect("write");
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("payload_bytez"))
+        .expect("line")
+        + 1;
+    let o = ledgerbench(&["workload", "run", &path.to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!("bad.toml:{line}:")) && err.contains("payload_bytez"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_scheme_or_profile_lists_the_registered_ones() {
+    let o = ledgerbench(&[
+        "workload",
+        "run",
+        "retail-payments",
+        "--scheme",
+        "sig=ml-dsa-66/rustcrypto",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("scheme `ml-dsa-66/rustcrypto` is not registered")
+            && err.contains("ml-dsa-65/rustcrypto"),
+        "{err}"
+    );
+    let o = ledgerbench(&["workload", "run", "retail-paymnts"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean retail-payments"));
+}

@@ -1,0 +1,134 @@
+//! The registry of ZK schemes: ids, operations, size sweeps, and every
+//! scheme's correctness gate.
+
+use std::collections::BTreeSet;
+
+use ledgerbench_harness::dynamic::Axis;
+use ledgerbench_harness::{Entry, Family, Op};
+
+fn entries() -> Vec<Entry> {
+    ledgerbench_zk::schemes()
+}
+
+#[test]
+fn ids_follow_the_naming_scheme() {
+    let ids: BTreeSet<String> = entries().iter().map(|e| e.id()).collect();
+    assert_eq!(ids.len(), entries().len(), "ids are unique");
+    let mut expected = BTreeSet::new();
+    for curve in ["bls12-381", "bn254"] {
+        for circuit in [
+            "range",
+            "merkle",
+            "preimage-poseidon",
+            "preimage-sha256",
+            "synthetic",
+        ] {
+            expected.insert(format!("groth16-{curve}-{circuit}/arkworks"));
+        }
+    }
+    for circuit in ["range", "merkle", "preimage-poseidon", "synthetic"] {
+        expected.insert(format!("halo2-ipa-{circuit}/halo2"));
+    }
+    expected.insert("bulletproofs-range/dalek".to_string());
+    assert_eq!(ids, expected);
+}
+
+#[test]
+fn every_entry_is_zk_with_setup_prove_verify() {
+    for e in entries() {
+        let id = e.id();
+        assert_eq!(e.info().family, Family::Zk, "{id}");
+        let ops = e.ops();
+        for op in [Op::Setup, Op::Prove, Op::Verify] {
+            assert!(ops.contains(&op), "{id} lacks {op}");
+        }
+        assert_eq!(
+            ops.contains(&Op::VerifyBatch),
+            id.starts_with("groth16"),
+            "{id}: batch verification is Groth16's"
+        );
+        assert!(e.zk_kit().is_some(), "{id}");
+        assert_eq!(
+            e.full_suite_only(),
+            id.contains("sha256"),
+            "{id}: only SHA-256 is full-suite only"
+        );
+    }
+}
+
+#[test]
+fn size_sweeps_match_the_circuit() {
+    for e in entries() {
+        let id = e.id();
+        let quick = e.size_params(false);
+        let full = e.size_params(true);
+        if id.contains("preimage") {
+            assert!(quick.is_empty() && full.is_empty(), "{id}");
+            assert_eq!(e.axis(Op::Prove), Axis::None, "{id}");
+            continue;
+        }
+        assert_eq!(e.axis(Op::Prove), Axis::Size, "{id}");
+        assert_eq!(e.axis(Op::Verify), Axis::Size, "{id}");
+        assert!(
+            !quick.is_empty() && quick.iter().all(|s| full.contains(s)),
+            "{id}"
+        );
+        if id.contains("merkle") {
+            assert_eq!(full, vec![10, 20, 27], "{id}");
+        }
+        if id.contains("range") {
+            assert_eq!(full, vec![1, 2, 4, 8], "{id}");
+        }
+        if id.contains("synthetic") {
+            assert!(quick.iter().all(|k| *k <= 12), "{id}");
+            assert!(full.iter().max() >= Some(&16), "{id}");
+        }
+    }
+}
+
+fn assert_gate(entry: Entry) {
+    let report = entry.gate(11);
+    assert!(report.passed(), "{}: {}", entry.id(), report.summary());
+    let names: Vec<&str> = report.checks.iter().map(|c| c.name.as_str()).collect();
+    for check in [
+        "valid proof accepted",
+        "proof for another public input rejected",
+        "proof with middle byte flipped rejected",
+        "unsatisfiable witness fails to prove or is rejected",
+        "proof size matches INFO",
+    ] {
+        assert!(names.contains(&check), "{}: no check `{check}`", entry.id());
+    }
+}
+
+#[test]
+fn gates_pass() {
+    for e in entries() {
+        // The BLS12-381 SHA-256 circuit takes seconds; the BN254 one covers the circuit.
+        if e.id() != "groth16-bls12-381-preimage-sha256/arkworks" {
+            assert_gate(e);
+        }
+    }
+}
+
+#[test]
+#[ignore = "slow: SHA-256 on BLS12-381 (~5 s)"]
+fn sha256_gate_on_bls12_381() {
+    let e = entries()
+        .into_iter()
+        .find(|e| e.id() == "groth16-bls12-381-preimage-sha256/arkworks")
+        .expect("registered");
+    assert_gate(e);
+}
+
+#[test]
+fn groth16_gate_checks_malleability_and_batches() {
+    let e = entries()
+        .into_iter()
+        .find(|e| e.id() == "groth16-bn254-merkle/arkworks")
+        .expect("registered");
+    let report = e.gate(3);
+    let names: Vec<&str> = report.checks.iter().map(|c| c.name.as_str()).collect();
+    assert!(names.contains(&"re-randomized proof verifies (proofs are malleable)"));
+    assert!(names.contains(&"batch with one proof for another public input rejected"));
+}
