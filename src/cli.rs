@@ -272,6 +272,7 @@ fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>) -> Result<
     let (records, _) = dir.read_records()?;
     if !args.quiet {
         print!("{}", summary::results_table(&records));
+        print!("{}", summary::signing_set_checks(&records));
     }
     let failed_gates: HashSet<&str> = records
         .iter()

@@ -100,3 +100,64 @@ pub fn results_table(records: &[Record]) -> String {
     }
     out
 }
+
+/// Mean of per-op samples and the half-width of its normal-approximation 95% CI.
+fn mean_ci(samples: &[f64]) -> Option<(f64, f64)> {
+    let n = samples.len();
+    if n < 2 {
+        return None;
+    }
+    let mean = samples.iter().sum::<f64>() / n as f64;
+    let var = samples.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
+    Some((mean, 1.96 * (var / n as f64).sqrt()))
+}
+
+/// Self-check of representative signing sets: for each scheme measured on a
+/// primary set and its `.alt` twin, the two mean signing times (whole passes
+/// over each set) must agree within their 95% confidence intervals.
+pub fn signing_set_checks(records: &[Record]) -> String {
+    let mut out = String::new();
+    for primary in records.iter().filter(|r| r.status == Status::Ok) {
+        let Some(label) = primary
+            .params
+            .set
+            .as_deref()
+            .filter(|l| !l.ends_with(".alt"))
+        else {
+            continue;
+        };
+        let alt_label = format!("{label}.alt");
+        let Some(alt) = records.iter().find(|r| {
+            r.scheme == primary.scheme && r.params.set.as_deref() == Some(alt_label.as_str())
+        }) else {
+            continue;
+        };
+        let (Some(a), Some(b)) = (
+            primary
+                .measurement
+                .as_ref()
+                .and_then(|m| mean_ci(&m.samples_ns)),
+            alt.measurement
+                .as_ref()
+                .and_then(|m| mean_ci(&m.samples_ns)),
+        ) else {
+            continue;
+        };
+        let agree = (a.0 - b.0).abs() <= a.1 + b.1;
+        let _ = writeln!(
+            out,
+            "signing-set check {:<28} {label} mean {} ± {}, {alt_label} mean {} ± {}: {}",
+            primary.scheme,
+            format_ns(a.0),
+            format_ns(a.1),
+            format_ns(b.0),
+            format_ns(b.1),
+            if agree {
+                "consistent"
+            } else {
+                "DIFFER beyond their 95% CIs"
+            }
+        );
+    }
+    out
+}

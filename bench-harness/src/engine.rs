@@ -58,7 +58,7 @@ impl EngineConfig {
             warmup: Duration::from_millis(40),
             samples: 20,
             min_samples: 5,
-            budget: Duration::from_millis(250),
+            budget: Duration::from_millis(200),
             min_sample_time: Duration::from_micros(500),
             single_op_above: Duration::from_micros(50),
             max_single_samples: 100,
@@ -132,11 +132,20 @@ pub fn measure(prepared: &mut dyn Prepared, cfg: &EngineConfig, seed: u64) -> Re
         (iters, cfg.samples.max(1))
     };
 
+    // Representative sets are measured in whole passes, one op per sample.
+    let (iters_per_sample, target_samples, min_samples) = match prepared.pass_len() {
+        Some(pass) if pass > 0 => {
+            let samples = pass * (target_samples / pass).max(1);
+            (1, samples, samples)
+        }
+        _ => (iters_per_sample, target_samples, cfg.min_samples),
+    };
+
     let mut samples_ns = Vec::with_capacity(target_samples);
     let mut samples_cycles = Vec::with_capacity(target_samples);
     let sampling = Instant::now();
     while samples_ns.len() < target_samples
-        && (samples_ns.len() < cfg.min_samples || sampling.elapsed() < cfg.budget)
+        && (samples_ns.len() < min_samples || sampling.elapsed() < cfg.budget)
     {
         let (elapsed, ticks) = timed(prepared, iters_per_sample)?;
         samples_ns.push(elapsed.as_nanos() as f64 / iters_per_sample as f64);
@@ -199,5 +208,29 @@ mod tests {
             "above the threshold each sample is one op"
         );
         assert!(m.samples_ns.len() >= single.min_samples);
+    }
+
+    #[test]
+    fn signing_sets_are_measured_in_whole_passes() {
+        let entry = SigEntry::<ToySig>::new().with_signing_sets().into_entry();
+        let params = Params {
+            set: Some("toy".into()),
+            ..Params::default()
+        };
+        let mut prepared = entry.prepare(Op::SignSet, &params, 1).expect("prepare");
+        assert_eq!(prepared.pass_len(), Some(7));
+        let cfg = EngineConfig {
+            budget: Duration::from_millis(5),
+            warmup: Duration::from_millis(1),
+            samples: 20,
+            ..EngineConfig::quick()
+        };
+        let m = measure(prepared.as_mut(), &cfg, 1).expect("measure");
+        assert_eq!(m.iters_per_sample, 1);
+        assert_eq!(
+            m.samples_ns.len(),
+            14,
+            "two whole passes of the 7-message set"
+        );
     }
 }

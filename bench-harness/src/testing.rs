@@ -100,6 +100,19 @@ impl crate::BatchVerify for ToySig {
     }
 }
 
+impl crate::RepresentativeSigning for ToySig {
+    fn signing_sets() -> Result<Vec<crate::SigningSet<Self>>> {
+        let key = [7u8; 32];
+        let messages = (0u8..7).map(|i| vec![i; usize::from(i)]).collect();
+        Ok(vec![crate::SigningSet {
+            label: "toy",
+            secret_key: key,
+            public_key: key,
+            messages,
+        }])
+    }
+}
+
 /// A broken scheme whose `verify` accepts everything: the gate must refuse it.
 pub struct AcceptAllSig;
 

@@ -275,4 +275,10 @@ pub trait Prepared: Send {
     fn items_per_op(&self) -> usize {
         1
     }
+
+    /// Operations in one pass over a representative input set: the engine
+    /// then takes whole passes, so the mean is over the set as published.
+    fn pass_len(&self) -> Option<usize> {
+        None
+    }
 }
