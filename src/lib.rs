@@ -32,6 +32,7 @@ pub fn registry() -> Registry {
     registry
         .extend(ledgerbench_primitives::schemes())
         .and_then(|r| r.extend(ledgerbench_pq::schemes()))
+        .and_then(|r| r.extend(ledgerbench_zk::schemes()))
         .expect("scheme ids shipped with ledgerbench are unique");
     registry
 }

@@ -132,3 +132,30 @@ fn groth16_gate_checks_malleability_and_batches() {
     assert!(names.contains(&"re-randomized proof verifies (proofs are malleable)"));
     assert!(names.contains(&"batch with one proof for another public input rejected"));
 }
+
+#[test]
+fn out_of_range_sizes_are_usage_errors() {
+    use ledgerbench_harness::{Error, Params};
+    for (id, size) in [
+        ("groth16-bn254-synthetic/arkworks", 40),
+        ("halo2-ipa-synthetic/halo2", 40),
+        ("groth16-bn254-merkle/arkworks", 64),
+        ("halo2-ipa-merkle/halo2", 0),
+        ("groth16-bn254-range/arkworks", 0),
+        ("bulletproofs-range/dalek", 3),
+    ] {
+        let entry = entries()
+            .into_iter()
+            .find(|e| e.id() == id)
+            .expect("registered");
+        let params = Params {
+            size: Some(size),
+            ..Params::default()
+        };
+        let err = entry.prepare(Op::Prove, &params, 1).err();
+        assert!(
+            matches!(err, Some(Error::Usage(_))),
+            "{id} size {size}: {err:?}"
+        );
+    }
+}

@@ -137,8 +137,10 @@ impl<C: PlonkCircuit> ProofSystem for Halo2<C> {
     const INFO: SchemeInfo = info(C::NAME);
     const SIZE: StatementSize = C::SIZE;
 
-    fn setup(size: usize, _rng: &mut BenchRng) -> Result<(Halo2ProvingKey, Halo2VerifyingKey)> {
+    fn setup(size: usize, rng: &mut BenchRng) -> Result<(Halo2ProvingKey, Halo2VerifyingKey)> {
         let statement_size = C::statement_size(size);
+        // Sampling validates the size before the circuit is laid out.
+        C::sample(statement_size, rng)?;
         let circuit = C::circuit(statement_size, None);
         let shape = shape(&circuit).map_err(halo_error("setup"))?;
         let params = Arc::new(Params::<EqAffine>::new(shape.k));

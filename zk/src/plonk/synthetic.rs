@@ -108,7 +108,10 @@ impl PlonkCircuit for Synthetic {
     const NAME: &'static str = "halo2-ipa-synthetic";
 
     fn statement_size(log2: usize) -> usize {
-        let rows = 1usize << log2.min(synthetic::MAX_LOG2);
+        if log2 > synthetic::MAX_LOG2 {
+            return usize::MAX;
+        }
+        let rows = 1usize << log2;
         rows.saturating_sub(reserved_rows::<SyntheticCircuit>() + 1)
             .max(1)
     }

@@ -7,9 +7,9 @@
 //! The statement's size parameter here is the number of steps n.
 
 use ledgerbench_harness::rng::BenchRng;
-use ledgerbench_harness::{Result, StatementSize};
+use ledgerbench_harness::{Error, Result, StatementSize};
 
-use super::{Statement, bad_size, single};
+use super::{Statement, single};
 use crate::poseidon::NativeField;
 
 /// Default sizes: log2 of the constraints (R1CS) or rows (halo2).
@@ -20,7 +20,7 @@ pub const SIZE: StatementSize = StatementSize {
     gate: 6,
 };
 
-/// Largest log2 size accepted.
+/// Largest log2 size accepted; larger sizes map to a step count `sample` rejects.
 pub const MAX_LOG2: usize = 24;
 
 /// The synthetic statement family.
@@ -50,7 +50,9 @@ impl<F: NativeField> Statement<F> for Synthetic {
 
     fn sample(steps: usize, rng: &mut BenchRng) -> Result<(Output<F>, Seed<F>)> {
         if steps == 0 || steps > 1 << MAX_LOG2 {
-            return Err(bad_size("synthetic", steps, "a step count in 1..=2^24"));
+            return Err(Error::Usage(format!(
+                "synthetic: {steps} steps is out of range (size is log2 of the circuit, at most {MAX_LOG2})"
+            )));
         }
         let w = F::random(rng);
         Ok((Output(iterate(w, steps)), Seed { w, steps }))
