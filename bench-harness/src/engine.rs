@@ -57,7 +57,7 @@ impl EngineConfig {
         EngineConfig {
             warmup: Duration::from_millis(40),
             samples: 20,
-            min_samples: 5,
+            min_samples: 3,
             budget: Duration::from_millis(200),
             min_sample_time: Duration::from_micros(500),
             single_op_above: Duration::from_micros(50),

@@ -15,7 +15,7 @@ use crate::poseidon::NativeField;
 /// Default sizes: log2 of the constraints (R1CS) or rows (halo2).
 pub const SIZE: StatementSize = StatementSize {
     meaning: "log2 constraints/rows",
-    quick: &[10, 12],
+    quick: &[10],
     full: &[10, 12, 14, 16],
     gate: 6,
 };
