@@ -17,9 +17,10 @@ impl<F: ArkPoseidon + NativeField> R1csCircuit<F> for Synthetic {
     const SIZE: StatementSize = synthetic::SIZE;
 
     fn statement_size(log2: usize) -> usize {
-        (1usize << log2.min(synthetic::MAX_LOG2))
-            .saturating_sub(2)
-            .max(1)
+        if log2 > synthetic::MAX_LOG2 {
+            return usize::MAX;
+        }
+        (1usize << log2).saturating_sub(2).max(1)
     }
 
     fn synthesize(
