@@ -48,7 +48,7 @@
 //! | `range` | outputs (amounts) per proof | 1 (Bulletproofs 1, 8) | 1, 2, 4, 8 |
 //! | `merkle` | tree depth | 10 | 10, 20, 27 |
 //! | `preimage-*` | — | — | — |
-//! | `synthetic` | log2 of constraints / rows | 10, 12 | 10, 12, 14, 16 |
+//! | `synthetic` | log2 of constraints / rows | 10 | 10, 12, 14, 16 |
 //!
 //! `synthetic` of size k fills the backend's 2ᵏ evaluation domain: 2ᵏ − 2
 //! R1CS constraints for Groth16 (its two input rows complete the domain),
