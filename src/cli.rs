@@ -159,6 +159,7 @@ where
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
+    let topic = HintTopic::of(&cli.command);
     let outcome = match cli.command {
         Command::List { family, json } => list(&registry, family.as_deref(), json),
         Command::Run(args) => run(&registry, args, command_line),
@@ -178,7 +179,7 @@ where
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e}");
-            if let Some(hint) = hint(&e) {
+            if let Some(hint) = hint(topic, &e) {
                 eprintln!("hint: {hint}");
             }
             2
@@ -186,15 +187,44 @@ where
     }
 }
 
-fn hint(e: &Error) -> Option<&'static str> {
-    match e {
-        Error::Usage(_) => {
+/// What a command works on, so a usage error's hint points at the right help.
+#[derive(Clone, Copy)]
+enum HintTopic {
+    /// `list` and `run`: scheme selection.
+    Schemes,
+    /// `workload ...`: profiles and roles.
+    Workloads,
+    /// `report`, `compare`, `merge`, `export`: results directories.
+    ResultsDirs,
+}
+
+impl HintTopic {
+    fn of(command: &Command) -> Self {
+        match command {
+            Command::List { .. } | Command::Run(_) => HintTopic::Schemes,
+            Command::Workload { .. } => HintTopic::Workloads,
+            Command::Export { .. }
+            | Command::Report(_)
+            | Command::Compare(_)
+            | Command::Merge(_) => HintTopic::ResultsDirs,
+        }
+    }
+}
+
+const RESULTS_DIR_HINT: &str = "a results directory is what `ledgerbench run` writes \
+     (results/<run-id>/ with run.json and results.jsonl)";
+
+fn hint(topic: HintTopic, e: &Error) -> Option<&'static str> {
+    match (e, topic) {
+        (Error::Usage(_), HintTopic::Schemes) => {
             Some("`ledgerbench list` shows every scheme; `ledgerbench run --help` the options")
         }
-        Error::Results { .. } => Some(
-            "a results directory holds run.json and results.jsonl written by `ledgerbench run`",
-        ),
-        Error::Io { .. } => Some("check the path and its permissions"),
+        (Error::Usage(_), HintTopic::Workloads) => {
+            Some("`ledgerbench workload list` shows every profile, `ledgerbench list` every scheme")
+        }
+        (Error::Usage(_) | Error::Results { .. } | Error::Io { .. }, HintTopic::ResultsDirs)
+        | (Error::Results { .. }, _) => Some(RESULTS_DIR_HINT),
+        (Error::Io { .. }, _) => Some("check the path and its permissions"),
         _ => None,
     }
 }

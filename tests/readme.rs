@@ -52,3 +52,46 @@ fn readme_names_the_two_commands_and_ci_runs_the_test_command() {
         ".ci/run must run the README's test command"
     );
 }
+
+/// Nothing the project builds, tests or runs may read outside the checkout:
+/// no file other than Markdown names the sibling folder the vectors once
+/// came from. (The needle is split so this file does not match itself.)
+#[test]
+fn no_file_refers_outside_the_repository() {
+    let needles = [concat!("../", "shared"), concat!("shared/", "vectors")];
+    let mut offenders = Vec::new();
+    let mut stack = vec![root()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read_dir") {
+            let path = entry.expect("dir entry").path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if path.is_dir() {
+                if !matches!(name, "target" | "results" | ".git") {
+                    stack.push(path);
+                }
+            } else if !name.ends_with(".md")
+                && let Ok(text) = std::fs::read_to_string(&path)
+                && needles.iter().any(|n| text.contains(n))
+            {
+                offenders.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "these files refer outside the repository: {offenders:?}"
+    );
+    assert!(
+        root().join("vectors/README.md").is_file(),
+        "vectors/README.md lists the vectors' sources"
+    );
+}
+
+#[test]
+fn ci_runs_the_fresh_clone_check() {
+    let ci = std::fs::read_to_string(root().join(".ci/run")).expect(".ci/run");
+    assert!(
+        ci.lines().any(|l| l.trim() == "scripts/fresh-clone-check"),
+        ".ci/run must run scripts/fresh-clone-check"
+    );
+}

@@ -323,3 +323,27 @@ fn export_and_report_commands_write_their_files() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("not a results directory"));
 }
+
+/// Commands that read results directories answer a bad directory with a hint
+/// about results directories, not about schemes.
+#[test]
+fn results_commands_hint_at_results_directories() {
+    let missing = "/nonexistent/ledgerbench-results";
+    let out_dir = tempfile::tempdir().expect("tmp");
+    let merged = out_dir.path().join("merged");
+    for args in [
+        vec!["report", missing],
+        vec!["export", missing],
+        vec!["compare", missing, missing],
+        vec!["merge", missing, "--out", merged.to_str().expect("utf-8")],
+    ] {
+        let out = ledgerbench(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("hint: a results directory is what `ledgerbench run` writes"),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("ledgerbench list"), "{args:?}: {stderr}");
+    }
+}

@@ -74,7 +74,6 @@ pub use slhdsa::{SlhDsaSha2_128fRustCrypto, SlhDsaSha2_128sRustCrypto, SlhDsaSha
 pub use sphincs::{
     SphincsSha2_128fSimplePqclean, SphincsSha2_128sSimplePqclean, SphincsShake128fSimplePqclean,
 };
-pub use vectors::vectors_dir;
 pub use x25519::X25519Dalek;
 pub use xwing::XWingRustCrypto;
 

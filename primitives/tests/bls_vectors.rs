@@ -1,4 +1,4 @@
-//! BLS12-381 min-pk: the Wycheproof files in `shared/vectors/wycheproof/` run on
+//! BLS12-381 min-pk: the Wycheproof files in `vectors/wycheproof/` run on
 //! both implementations, blst against arkworks byte for byte, and negative tests.
 
 use ark_ff::{BigInteger, PrimeField};
@@ -8,10 +8,7 @@ use ledgerbench_primitives::bls::{
 };
 use serde_json::Value;
 
-const DIR: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/vectors/wycheproof"
-);
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../vectors/wycheproof");
 
 fn load(name: &str) -> Value {
     let path = format!("{DIR}/{name}");

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use ledgerbench_harness::{Error, SignatureScheme, bench_rng, rng::random_bytes};
 
-/// `/work/shared/vectors` relative to this crate (`<root>/../shared/vectors`).
+/// The repository's `vectors/` folder (provenance in `vectors/README.md`).
 pub fn vectors_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/vectors"))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../vectors"))
 }
 
 /// Decodes hex, panicking on a typo in a test vector.
