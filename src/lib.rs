@@ -15,8 +15,6 @@
 //! ```
 
 pub mod cli;
-pub mod summary;
-pub mod workload_cli;
 
 use ledgerbench_harness::Registry;
 use ledgerbench_harness::provenance::BuildInfo;

@@ -14,7 +14,8 @@ fn root() -> std::path::PathBuf {
 #[test]
 fn scheme_table_matches_the_registry() {
     let registry = ledgerbench::registry();
-    let table = ledgerbench::summary::scheme_table(registry.entries(), &ledgerbench::build_info());
+    let table =
+        ledgerbench::cli::summary::scheme_table(registry.entries(), &ledgerbench::build_info());
     let path = root().join("README.md");
     let readme = std::fs::read_to_string(&path).expect("README.md");
     let start = readme

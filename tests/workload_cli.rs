@@ -4,8 +4,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use ledgerbench_harness::results::RunDir;
+use ledgerbench_harness::results::{RunDir, Status};
 use ledgerbench_harness::workload::profile::{BUILTIN, Profile};
+use ledgerbench_harness::workload::run::WorkloadRecord;
 
 fn ledgerbench(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ledgerbench"))
@@ -59,13 +60,16 @@ fn every_shipped_profile_runs_on_small_blocks() {
     assert_eq!(dirs.len(), runnable);
     assert!(runnable >= 7, "only {runnable} profiles ran");
     for dir in dirs {
-        let records = RunDir::open(&dir)
-            .expect("dir")
-            .read_workload_records()
-            .expect("records");
+        let records = WorkloadRecord::read_all(
+            &RunDir::open(&dir)
+                .expect("dir")
+                .read_lines()
+                .expect("lines"),
+        )
+        .expect("records");
         assert_eq!(records.len(), 1, "{}", dir.display());
         let r = &records[0];
-        assert_eq!(r.status, "ok", "{}: {:?}", r.profile, r.error);
+        assert_eq!(r.status, Status::Ok, "{}: {:?}", r.profile, r.error);
         assert!(r.bad_block_rejected.values().all(|v| *v), "{}", r.profile);
         assert!(r.bytes_per_tx.total() > 0.0);
         assert!(
@@ -98,10 +102,13 @@ fn baseline_comparison_is_recorded_with_both_runs() {
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let dir = run_dirs(out.path()).pop().expect("run dir");
-    let records = RunDir::open(&dir)
-        .expect("dir")
-        .read_workload_records()
-        .expect("records");
+    let records = WorkloadRecord::read_all(
+        &RunDir::open(&dir)
+            .expect("dir")
+            .read_lines()
+            .expect("lines"),
+    )
+    .expect("records");
     assert_eq!(records.len(), 2);
     let main = records
         .iter()

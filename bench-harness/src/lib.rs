@@ -19,15 +19,15 @@ pub use scheme::{
 };
 pub use scheme::{BatchVerifyProofs, CircuitSize, ProofSystem, Rerandomize, StatementSize};
 pub mod alloc;
+pub mod conformance;
 pub mod dynamic;
 pub mod engine;
-pub mod gate;
 pub mod registry;
 pub mod stats;
 pub mod timer;
 
+pub use conformance::GateReport;
 pub use dynamic::{DynScheme, Entry, Op, Params, Prepared};
-pub use gate::GateReport;
 pub use registry::Registry;
 pub mod plan;
 pub mod provenance;

@@ -98,6 +98,38 @@ pub struct RunInfo {
     pub parts: Vec<PartInfo>,
 }
 
+impl RunInfo {
+    /// The provenance of a run starting now: status `running`, this machine,
+    /// the git state of the build's source tree, and the locked versions of
+    /// `crates` (the crates implementing the schemes it measures).
+    pub fn start<'a>(
+        run_id: String,
+        command_line: Vec<String>,
+        config: RunConfig,
+        engine: EngineConfig,
+        build: BuildInfo,
+        crates: impl IntoIterator<Item = &'a str>,
+    ) -> RunInfo {
+        RunInfo {
+            schema: crate::results::SCHEMA_VERSION,
+            run_id,
+            command_line,
+            resumed_by: Vec::new(),
+            config,
+            engine,
+            status: "running".into(),
+            started_at: crate::results::now_rfc3339(),
+            finished_at: None,
+            git: git_info(Path::new(&build.source_dir)),
+            crates: crate_versions(&build, crates),
+            build,
+            machine: machine(),
+            peak_rss_bytes: None,
+            parts: Vec::new(),
+        }
+    }
+}
+
 /// One part of a merged run: where it came from, its own `run.json`, and
 /// which records it contributed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

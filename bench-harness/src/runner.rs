@@ -91,7 +91,7 @@ fn run_job(job: &Job, gate: GateReport, engine: &EngineConfig, seed: u64) -> Rec
     let info = job.entry.info();
     let mut record = Record {
         schema: SCHEMA_VERSION,
-        kind: "measurement".to_string(),
+        kind: crate::results::MEASUREMENT.to_string(),
         key: job.key(),
         scheme: info.id(),
         name: info.name.to_string(),

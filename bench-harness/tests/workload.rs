@@ -140,7 +140,12 @@ fn a_run_measures_every_strategy_and_derives_labelled_projections() {
         ..WorkloadOptions::default()
     };
     let record = run(&profile, &roles, &opts);
-    assert_eq!(record.status, "ok", "{:?}", record.error);
+    assert_eq!(
+        record.status,
+        ledgerbench_harness::results::Status::Ok,
+        "{:?}",
+        record.error
+    );
     assert_eq!(
         record.bad_block_rejected.values().filter(|v| **v).count(),
         3

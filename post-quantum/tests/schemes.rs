@@ -1,168 +1,29 @@
-//! Every scheme of the crate, one test each: round trip, encoded sizes match
-//! `INFO`, encodings re-decode to the same bytes, tampered messages,
-//! signatures, keys and ciphertexts are rejected, and the harness's own
-//! correctness gate passes.
+//! Every scheme of the crate, one test each, through the harness's
+//! conformance kit: round trip, encoded sizes match `INFO`, encodings
+//! re-decode to the same bytes, tampered messages, signatures, keys and
+//! ciphertexts are rejected, and the registered entry's gate passes.
 
+use ledgerbench_harness::conformance::{self, Depth, flip_bit};
 use ledgerbench_harness::dynamic::{KemEntry, SigEntry};
-use ledgerbench_harness::gate::size_matches;
-use ledgerbench_harness::{BenchRng, Kem, SchemeInfo, SignatureScheme, Size, bench_rng};
+use ledgerbench_harness::{Kem, SchemeInfo, SignatureScheme, Size, bench_rng};
 use ledgerbench_pq::*;
 
 const MSG: &[u8] = b"pay 10 to alice; nonce 42";
 
-fn flip(bytes: &[u8], i: usize) -> Vec<u8> {
-    let mut b = bytes.to_vec();
-    b[i] ^= 0x01;
-    b
-}
-
-/// Byte positions to tamper with: first, middle, last.
-fn positions(len: usize) -> [usize; 3] {
-    [0, len / 2, len - 1]
-}
-
-fn check_info(info: &SchemeInfo, objects: &[&str]) {
-    assert!(
-        !info.standard.is_empty() && !info.note.is_empty(),
-        "{}",
-        info.id()
-    );
-    assert!(info.id().contains('/'), "{}", info.id());
-    for o in objects {
-        assert!(
-            info.size(o).is_some(),
-            "{}: INFO lacks size of {o}",
-            info.id()
-        );
-    }
-    assert_eq!(
-        info.sizes.len(),
-        objects.len(),
-        "{}: extra sizes",
-        info.id()
-    );
-}
-
+/// The conformance kit (thorough: the gate plus INFO, re-encodings, length
+/// changes, degenerate and random encodings) and the registered entry's gate.
 fn signature_scheme<S: SignatureScheme>() {
-    let id = S::INFO.id();
-    check_info(&S::INFO, &["pk", "sk", "sig"]);
-    let mut rng: BenchRng = bench_rng(21, &id);
-    let (sk, pk) = S::keygen(&mut rng).expect("keygen");
-    let sig = S::sign(&sk, MSG, &mut rng).expect("sign");
-    S::verify(&pk, MSG, &sig).unwrap_or_else(|e| panic!("{id}: verify: {e}"));
-
-    let (pk_b, sk_b, sig_b) = (
-        S::encode_public_key(&pk),
-        S::encode_secret_key(&sk),
-        S::encode_signature(&sig),
-    );
-    for (name, len) in [("pk", pk_b.len()), ("sk", sk_b.len()), ("sig", sig_b.len())] {
-        assert!(
-            size_matches(S::INFO.size(name), len),
-            "{id}: {name} is {len} bytes"
-        );
-    }
-    let pk2 = S::decode_public_key(&pk_b).expect("decode pk");
-    let sig2 = S::decode_signature(&sig_b).expect("decode sig");
-    assert_eq!(S::encode_public_key(&pk2), pk_b, "{id}: pk re-encoding");
-    assert_eq!(S::encode_signature(&sig2), sig_b, "{id}: sig re-encoding");
-    S::verify(&pk2, MSG, &sig2).expect("verify decoded");
-
-    // Tampered message, signature and key.
-    for i in positions(MSG.len()) {
-        assert!(
-            S::verify(&pk, &flip(MSG, i), &sig).is_err(),
-            "{id}: message byte {i}"
-        );
-    }
-    assert!(
-        S::verify(&pk, &MSG[..MSG.len() - 1], &sig).is_err(),
-        "{id}: truncated message"
-    );
-    for i in positions(sig_b.len()) {
-        let bad = S::decode_signature(&flip(&sig_b, i)).and_then(|s| S::verify(&pk, MSG, &s));
-        assert!(bad.is_err(), "{id}: signature byte {i}");
-    }
-    for bad in [
-        &sig_b[..sig_b.len() - 1],
-        &[sig_b.as_slice(), &[0]].concat()[..],
-        &[][..],
-    ] {
-        let r = S::decode_signature(bad).and_then(|s| S::verify(&pk, MSG, &s));
-        assert!(r.is_err(), "{id}: signature of {} bytes", bad.len());
-    }
-    for i in positions(pk_b.len()) {
-        let bad = S::decode_public_key(&flip(&pk_b, i)).and_then(|k| S::verify(&k, MSG, &sig));
-        assert!(bad.is_err(), "{id}: public key byte {i}");
-    }
-    assert!(
-        S::decode_public_key(&pk_b[1..]).is_err(),
-        "{id}: short public key"
-    );
-    // Another key pair's key.
-    let (_, other) = S::keygen(&mut rng).expect("keygen");
-    assert!(S::verify(&other, MSG, &sig).is_err(), "{id}: other key");
+    let report = conformance::signature::<S>(21, Depth::Thorough);
+    assert!(report.passed(), "{}: {}", S::INFO.id(), report.summary());
+    let gate = SigEntry::<S>::new().into_entry().gate(7);
+    assert!(gate.passed(), "{}: {}", S::INFO.id(), gate.summary());
 }
 
 fn kem<K: Kem>() {
-    let id = K::INFO.id();
-    check_info(&K::INFO, &["ek", "dk", "ct", "ss"]);
-    let mut rng: BenchRng = bench_rng(22, &id);
-    let (dk, ek) = K::keygen(&mut rng).expect("keygen");
-    let (ct, ss) = K::encaps(&ek, &mut rng).expect("encaps");
-    let ss2 = K::decaps(&dk, &ct).expect("decaps");
-    assert_eq!(ss.as_ref(), ss2.as_ref(), "{id}: shared secrets differ");
-
-    let (ek_b, dk_b, ct_b) = (
-        K::encode_encaps_key(&ek),
-        K::encode_decaps_key(&dk),
-        K::encode_ciphertext(&ct),
-    );
-    let sizes = [
-        ("ek", ek_b.len()),
-        ("dk", dk_b.len()),
-        ("ct", ct_b.len()),
-        ("ss", ss.as_ref().len()),
-    ];
-    for (name, len) in sizes {
-        assert!(
-            size_matches(K::INFO.size(name), len),
-            "{id}: {name} is {len} bytes"
-        );
-    }
-    let ek2 = K::decode_encaps_key(&ek_b).expect("decode ek");
-    assert_eq!(K::encode_encaps_key(&ek2), ek_b, "{id}: ek re-encoding");
-    let ct2 = K::decode_ciphertext(&ct_b).expect("decode ct");
-    assert_eq!(K::encode_ciphertext(&ct2), ct_b, "{id}: ct re-encoding");
-
-    // A tampered ciphertext must not give the real secret (ML-KEM returns its
-    // implicit-rejection secret, which must differ; others may error).
-    for i in positions(ct_b.len()) {
-        if let Ok(ct) = K::decode_ciphertext(&flip(&ct_b, i))
-            && let Ok(bad) = K::decaps(&dk, &ct)
-        {
-            assert_ne!(bad.as_ref(), ss.as_ref(), "{id}: ciphertext byte {i}");
-        }
-    }
-    assert!(
-        K::decode_ciphertext(&ct_b[1..]).is_err(),
-        "{id}: short ciphertext"
-    );
-    assert!(
-        K::decode_encaps_key(&ek_b[1..]).is_err(),
-        "{id}: short encapsulation key"
-    );
-    // Encapsulating to a tampered key gives a secret the real key does not recover.
-    if let Ok(bad_ek) = K::decode_encaps_key(&flip(&ek_b, ek_b.len() / 2)) {
-        let (ct, ss_bad) = K::encaps(&bad_ek, &mut rng).expect("encaps");
-        let got = K::decaps(&dk, &ct).expect("decaps");
-        assert_ne!(got.as_ref(), ss_bad.as_ref(), "{id}: tampered key");
-    }
-    // Another key pair cannot decapsulate.
-    let (other, _) = K::keygen(&mut rng).expect("keygen");
-    if let Ok(got) = K::decaps(&other, &ct) {
-        assert_ne!(got.as_ref(), ss.as_ref(), "{id}: other key");
-    }
+    let report = conformance::kem::<K>(22, Depth::Thorough);
+    assert!(report.passed(), "{}: {}", K::INFO.id(), report.summary());
+    let gate = KemEntry::<K>::entry().gate(7);
+    assert!(gate.passed(), "{}: {}", K::INFO.id(), gate.summary());
 }
 
 /// Decapsulation of a tampered ciphertext returns a secret (implicit
@@ -172,7 +33,7 @@ fn implicit_rejection<K: Kem>() {
     let mut rng = bench_rng(23, "implicit");
     let (dk, ek) = K::keygen(&mut rng).expect("keygen");
     let (ct, ss) = K::encaps(&ek, &mut rng).expect("encaps");
-    let bad = K::decode_ciphertext(&flip(&K::encode_ciphertext(&ct), 5)).expect("ct");
+    let bad = K::decode_ciphertext(&flip_bit(&K::encode_ciphertext(&ct), 5, 0)).expect("ct");
     let r1 = K::decaps(&dk, &bad).expect("implicit rejection is not an error");
     let r2 = K::decaps(&dk, &bad).expect("decaps");
     assert_ne!(r1.as_ref(), ss.as_ref(), "{}", K::INFO.id());
@@ -184,11 +45,6 @@ fn implicit_rejection<K: Kem>() {
     );
 }
 
-fn sig_gate<S: SignatureScheme>() {
-    let report = SigEntry::<S>::new().into_entry().gate(7);
-    assert!(report.passed(), "{}: {}", S::INFO.id(), report.summary());
-}
-
 fn sig_gate_with_sets<S: ledgerbench_harness::RepresentativeSigning>() {
     let report = SigEntry::<S>::new()
         .with_signing_sets()
@@ -197,20 +53,15 @@ fn sig_gate_with_sets<S: ledgerbench_harness::RepresentativeSigning>() {
     assert!(report.passed(), "{}: {}", S::INFO.id(), report.summary());
 }
 
-fn kem_gate<K: Kem>() {
-    let report = KemEntry::<K>::entry().gate(7);
-    assert!(report.passed(), "{}: {}", K::INFO.id(), report.summary());
-}
-
 macro_rules! sig_tests {
     ($($name:ident: $t:ty),+ $(,)?) => {
-        $( #[test] fn $name() { signature_scheme::<$t>(); sig_gate::<$t>(); } )+
+        $( #[test] fn $name() { signature_scheme::<$t>(); } )+
     };
 }
 
 macro_rules! kem_tests {
     ($($name:ident: $t:ty),+ $(,)?) => {
-        $( #[test] fn $name() { kem::<$t>(); kem_gate::<$t>(); } )+
+        $( #[test] fn $name() { kem::<$t>(); } )+
     };
 }
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{accepts, hex, negative_suite, vectors_dir};
+use common::{accepts, exhaustive_conformance, hex, vectors_dir};
 use ledgerbench_harness::SignatureScheme;
 use ledgerbench_primitives::schnorr::{AUX_LEN, SchnorrK256, SchnorrLibsecp};
 
@@ -134,10 +134,10 @@ fn invalid_secret_keys_rejected() {
 
 #[test]
 fn negative_k256() {
-    assert!(negative_suite::<SchnorrK256>() > 800);
+    assert!(exhaustive_conformance::<SchnorrK256>() > 800);
 }
 
 #[test]
 fn negative_libsecp256k1() {
-    assert!(negative_suite::<SchnorrLibsecp>() > 800);
+    assert!(exhaustive_conformance::<SchnorrLibsecp>() > 800);
 }

@@ -2,6 +2,7 @@
 //! both implementations, blst against arkworks byte for byte, and negative tests.
 
 use ark_ff::{BigInteger, PrimeField};
+use ledgerbench_harness::conformance::{self, Depth, flip_bit};
 use ledgerbench_harness::{Aggregate, BenchRng, Error, SignatureScheme, bench_rng};
 use ledgerbench_primitives::bls::{
     ArkMinPk, BlsMinPk, BlstMinPk, DST_BASIC, DST_POP, DST_POP_PROOF, messages_distinct,
@@ -444,12 +445,6 @@ fn aggregates_interoperate() {
 
 // ------------------------------------------------------------------- negative
 
-fn flip(bytes: &[u8], byte: usize, bit: u8) -> Vec<u8> {
-    let mut out = bytes.to_vec();
-    out[byte] ^= 1 << bit;
-    out
-}
-
 fn negative_suite<S: BlsMinPk>() {
     let id = S::INFO.id();
     let mut rng = rng("negative");
@@ -485,7 +480,7 @@ fn negative_suite<S: BlsMinPk>() {
     for byte in 0..sig_bytes.len() {
         for bit in [0, 5, 7] {
             assert!(
-                !accepts::<S>(&pk_bytes, msg, &flip(&sig_bytes, byte, bit), DST_POP),
+                !accepts::<S>(&pk_bytes, msg, &flip_bit(&sig_bytes, byte, bit), DST_POP),
                 "{id} sig {byte}/{bit}"
             );
         }
@@ -493,7 +488,7 @@ fn negative_suite<S: BlsMinPk>() {
     for byte in 0..pk_bytes.len() {
         for bit in [0, 5, 7] {
             assert!(
-                !accepts::<S>(&flip(&pk_bytes, byte, bit), msg, &sig_bytes, DST_POP),
+                !accepts::<S>(&flip_bit(&pk_bytes, byte, bit), msg, &sig_bytes, DST_POP),
                 "{id} pk {byte}/{bit}"
             );
         }
@@ -640,11 +635,20 @@ fn negative_suite<S: BlsMinPk>() {
 #[test]
 fn negative_blst() {
     negative_suite::<BlstMinPk>();
+    exhaustive::<BlstMinPk>();
 }
 
 #[test]
 fn negative_arkworks() {
     negative_suite::<ArkMinPk>();
+    exhaustive::<ArkMinPk>();
+}
+
+/// The harness's conformance kit at its deepest, with the aggregation checks.
+fn exhaustive<S: BlsMinPk>() {
+    let mut report = conformance::signature::<S>(7, Depth::Exhaustive);
+    report.extend(conformance::aggregate::<S>(7));
+    assert!(report.passed(), "{}: {}", S::INFO.id(), report.summary());
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{accepts, negative_suite};
+use common::{accepts, exhaustive_conformance};
 use ledgerbench_harness::SignatureScheme;
 use ledgerbench_primitives::ecdsa::{
     EcdsaP256Ring, EcdsaP256RustCrypto, EcdsaSecp256k1K256, EcdsaSecp256k1Libsecp,
@@ -294,8 +294,8 @@ fn negate_mod_n(s: &[u8], n_hex: &str) -> [u8; 32] {
 
 #[test]
 fn negative_all() {
-    assert!(negative_suite::<EcdsaSecp256k1K256>() > 800);
-    assert!(negative_suite::<EcdsaSecp256k1Libsecp>() > 800);
-    assert!(negative_suite::<EcdsaP256RustCrypto>() > 800);
-    assert!(negative_suite::<EcdsaP256Ring>() > 800);
+    assert!(exhaustive_conformance::<EcdsaSecp256k1K256>() > 800);
+    assert!(exhaustive_conformance::<EcdsaSecp256k1Libsecp>() > 800);
+    assert!(exhaustive_conformance::<EcdsaP256RustCrypto>() > 800);
+    assert!(exhaustive_conformance::<EcdsaP256Ring>() > 800);
 }

@@ -13,7 +13,7 @@
 
 mod common;
 
-use common::{accepts, hex, negative_suite};
+use common::{accepts, exhaustive_conformance, hex};
 use ledgerbench_harness::{SignatureScheme, bench_rng};
 use ledgerbench_primitives::sm2::{DEFAULT_ID, Sm2RustCrypto};
 use sm3::{Digest, Sm3};
@@ -160,5 +160,5 @@ fn malformed_keys_and_signatures_rejected() {
 
 #[test]
 fn negative() {
-    assert!(negative_suite::<Sm2RustCrypto>() > 800);
+    assert!(exhaustive_conformance::<Sm2RustCrypto>() > 800);
 }

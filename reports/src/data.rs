@@ -6,13 +6,12 @@
 //! [`Record`] are kept as [`OtherRecord`]s so a report can still show them.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use ledgerbench_harness::engine::Measurement;
 use ledgerbench_harness::provenance::RunInfo;
-use ledgerbench_harness::results::{Record, RunDir, Status};
-use ledgerbench_harness::{Error, Family, Op, Result};
+use ledgerbench_harness::results::{JsonLines, MEASUREMENT, Record, RunDir, Status};
+use ledgerbench_harness::{Family, Op, Result};
 
 /// A record that is not a [`Record`] of kind `measurement`.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,55 +44,39 @@ impl RunData {
     pub fn load(dir: impl AsRef<Path>) -> Result<RunData> {
         let dir = dir.as_ref();
         let run = RunDir::open(dir)?;
-        let info = run.read_run_info()?;
-        let path = dir.join("results.jsonl");
-        let text = fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        Ok(RunData::from_lines(
+            dir,
+            run.read_run_info()?,
+            &run.read_lines()?,
+        ))
+    }
+
+    /// Run data from a `run.json` and the lines of its `results.jsonl`:
+    /// measurement records that parse become [`Record`]s, everything else an
+    /// [`OtherRecord`].
+    pub fn from_lines(dir: impl Into<PathBuf>, info: RunInfo, lines: &JsonLines) -> RunData {
         let mut records = Vec::new();
         let mut other = Vec::new();
-        let mut torn_line = None;
-        let lines: Vec<&str> = text.split('\n').collect();
-        for (i, line) in lines.iter().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let last = i + 1 == lines.len(); // no newline after it
-            let value: serde_json::Value = match serde_json::from_str(line) {
-                Ok(v) => v,
-                Err(_) if last => {
-                    torn_line = Some(i + 1);
-                    continue;
-                }
-                Err(e) => {
-                    return Err(Error::Results {
-                        path,
-                        detail: format!("line {}: {e}", i + 1),
-                    });
-                }
-            };
-            let kind = value
-                .get("kind")
-                .and_then(|k| k.as_str())
-                .unwrap_or("unknown")
-                .to_string();
-            if kind == "measurement"
-                && let Ok(record) = serde_json::from_value::<Record>(value.clone())
+        for line in &lines.lines {
+            if line.kind() == MEASUREMENT
+                && let Ok(record) = serde_json::from_value::<Record>(line.value.clone())
             {
                 records.push(record);
                 continue;
             }
             other.push(OtherRecord {
-                kind,
-                value,
-                line: i + 1,
+                kind: line.kind().to_string(),
+                value: line.value.clone(),
+                line: line.number,
             });
         }
-        Ok(RunData {
-            dir: dir.to_path_buf(),
+        RunData {
+            dir: dir.into(),
             info,
             records,
             other,
-            torn_line,
-        })
+            torn_line: lines.torn,
+        }
     }
 
     /// Builds run data from parts already in memory (tests, merged views).

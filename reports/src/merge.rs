@@ -69,28 +69,20 @@ struct Part {
 
 fn load_part(dir: &Path) -> Result<Part> {
     // Validates run.json and every line (a torn final line is dropped).
-    let data = RunData::load(dir)?;
-    let path = dir.join("results.jsonl");
-    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-    let mut lines = Vec::new();
-    for (i, line) in text.split('\n').enumerate() {
-        if line.trim().is_empty() || data.torn_line == Some(i + 1) {
-            continue;
-        }
-        let value: Value = serde_json::from_str(line).map_err(|e| Error::Results {
-            path: path.clone(),
-            detail: format!("line {}: {e}", i + 1),
-        })?;
-        let key = value
-            .get("key")
-            .and_then(Value::as_str)
-            .map(str::to_string)
-            .ok_or_else(|| Error::Results {
-                path: path.clone(),
-                detail: format!("line {}: record has no key", i + 1),
-            })?;
-        lines.push((key, value));
-    }
+    let run = RunDir::open(dir)?;
+    let read = run.read_lines()?;
+    let data = RunData::from_lines(dir, run.read_run_info()?, &read);
+    let lines = read
+        .lines
+        .into_iter()
+        .map(|line| match line.key() {
+            Some(key) => Ok((key.to_string(), line.value)),
+            None => Err(Error::Results {
+                path: read.path.clone(),
+                detail: format!("line {}: record has no key", line.number),
+            }),
+        })
+        .collect::<Result<_>>()?;
     Ok(Part {
         source: dir.display().to_string(),
         data,

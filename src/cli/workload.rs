@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use ledgerbench_harness::plan::{RunConfig, Suite};
-use ledgerbench_harness::provenance::{RunInfo, crate_versions, git_info, machine};
-use ledgerbench_harness::results::{RunDir, SCHEMA_VERSION, now_rfc3339, write_atomic};
+use ledgerbench_harness::provenance::RunInfo;
+use ledgerbench_harness::results::{RunDir, Status, now_rfc3339, write_atomic};
 use ledgerbench_harness::workload::profile::{BUILTIN, Profile};
 use ledgerbench_harness::workload::resolve::{assign, parse_assignments, resolve};
 use ledgerbench_harness::workload::run::{WorkloadOptions, WorkloadRecord, compare, run};
 use ledgerbench_harness::{Error, Registry, Result};
 
-use crate::summary::format_ns;
+use super::summary::format_ns;
 
 /// Workload subcommands.
 #[derive(Subcommand, Debug)]
@@ -128,6 +128,7 @@ fn run_workload(
         ..WorkloadOptions::default()
     };
     let dir = create_run_dir(
+        registry,
         &args.out,
         &profile,
         &roles,
@@ -176,11 +177,12 @@ fn run_workload(
     }
     print!("{}", workload_table(&record));
     println!("results: {}", dir.path().display());
-    let ok = record.status == "ok" && base.as_ref().is_none_or(|b| b.status == "ok");
+    let ok = record.status == Status::Ok && base.as_ref().is_none_or(|b| b.status == Status::Ok);
     Ok(if ok { 0 } else { 1 })
 }
 
 fn create_run_dir(
+    registry: &Registry,
     out: &Path,
     profile: &Profile,
     roles: &BTreeMap<String, String>,
@@ -194,43 +196,30 @@ fn create_run_dir(
         profile.name
     );
     let dir = RunDir::create(out.join(&run_id))?;
-    let build = crate::build_info();
-    let registry = crate::registry();
-    let crates = crate_versions(
-        &build,
-        roles
-            .values()
-            .filter_map(|id| registry.get(id))
-            .map(|e| e.info().implementation.krate),
-    );
-    let info = RunInfo {
-        schema: SCHEMA_VERSION,
+    let config = RunConfig {
+        suite: Suite::Quick,
+        schemes: roles.values().cloned().collect(),
+        families: Vec::new(),
+        ops: Vec::new(),
+        msg_lens: None,
+        batches: None,
+        sizes: None,
+        threads,
+        seed,
+        partition: None,
+    };
+    let crates = roles
+        .values()
+        .filter_map(|id| registry.get(id))
+        .map(|e| e.info().implementation.krate);
+    let info = RunInfo::start(
         run_id,
         command_line,
-        resumed_by: Vec::new(),
-        config: RunConfig {
-            suite: Suite::Quick,
-            schemes: roles.values().cloned().collect(),
-            families: Vec::new(),
-            ops: Vec::new(),
-            msg_lens: None,
-            batches: None,
-            sizes: None,
-            threads,
-            seed,
-            partition: None,
-        },
-        engine: Suite::Quick.engine(),
-        status: "running".into(),
-        started_at: now_rfc3339(),
-        finished_at: None,
-        git: git_info(Path::new(&build.source_dir)),
+        config,
+        Suite::Quick.engine(),
+        crate::build_info(),
         crates,
-        build,
-        machine: machine(),
-        peak_rss_bytes: None,
-        parts: Vec::new(),
-    };
+    );
     dir.write_run_info(&info)?;
     Ok(dir)
 }
@@ -258,7 +247,7 @@ pub fn workload_table(r: &WorkloadRecord) -> String {
         r.block_txs,
         r.threads
     );
-    if r.status != "ok" {
+    if r.status != Status::Ok {
         let _ = writeln!(
             out,
             "NOT MEASURED ({}): {}",

@@ -1,6 +1,66 @@
-//! The correctness gate: checks a scheme must pass before it is timed.
+//! The conformance kit: the checks a scheme must pass before it is timed.
+//!
+//! One generic function per family runs every check on a typed scheme and
+//! returns a [`GateReport`]: [`signature`] (plus [`batch`], [`aggregate`],
+//! [`signing_sets`] for the optional capabilities), [`kem`], [`hash`] and
+//! [`proof`] (plus [`proof_batch`], [`proof_rerandomize`]). The runtime gate
+//! of every registered entry calls them at [`Depth::Gate`]; each crate's tests
+//! call them at [`Depth::Thorough`] or [`Depth::Exhaustive`] (malformed
+//! encodings, every bit of every encoding) and assert [`GateReport::passed`].
+//!
+//! ```
+//! use ledgerbench_harness::conformance::{self, Depth};
+//! use ledgerbench_harness::testing::ToySig;
+//! let report = conformance::signature::<ToySig>(7, Depth::Exhaustive);
+//! assert!(report.passed(), "{}", report.summary());
+//! ```
 
 use serde::{Deserialize, Serialize};
+
+mod hash;
+mod kem;
+mod proof;
+mod signature;
+
+pub use hash::hash;
+pub use kem::kem;
+pub use proof::{ProofFixture, proof, proof_batch, proof_rerandomize};
+pub(crate) use signature::signers;
+pub use signature::{aggregate, batch, signature, signing_sets};
+
+/// How hard the kit looks; each depth runs every check of the ones before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Depth {
+    /// The runtime gate: one bit of the first, middle and last byte of each
+    /// encoding is flipped; fast enough to run before every measurement.
+    Gate,
+    /// Tests of slow schemes: the gate plus INFO completeness, re-encodings,
+    /// messages and encodings changed in length, all-zero/all-one and random
+    /// encodings.
+    Thorough,
+    /// Tests: every bit of every byte of signatures and keys, and the error
+    /// kinds (`Decode` for malformed lengths, `Verification` for a changed
+    /// message).
+    Exhaustive,
+}
+
+impl Depth {
+    /// The (position label, byte index, bit) triples to flip in an encoding
+    /// of `len` bytes: first/middle/last byte below [`Depth::Exhaustive`],
+    /// every bit at it.
+    pub fn flips(self, len: usize) -> Vec<(String, usize, u8)> {
+        if self == Depth::Exhaustive {
+            (0..len)
+                .flat_map(|i| (0..8).map(move |bit| (format!("byte {i} bit {bit}"), i, bit)))
+                .collect()
+        } else {
+            tamper_positions(len)
+                .into_iter()
+                .map(|(name, i)| (format!("{name} byte"), i, 0))
+                .collect()
+        }
+    }
+}
 
 /// One check of the gate (e.g. "tampered signature rejected").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,9 +82,10 @@ pub struct GateReport {
 }
 
 impl GateReport {
-    /// True when every check held.
+    /// True when at least one check ran and every check held (an empty
+    /// gate proves nothing, so it does not pass).
     pub fn passed(&self) -> bool {
-        self.checks.iter().all(|c| c.passed)
+        !self.checks.is_empty() && self.checks.iter().all(|c| c.passed)
     }
 
     /// The checks that failed.
@@ -44,7 +105,9 @@ impl GateReport {
                 }
             })
             .collect();
-        if failed.is_empty() {
+        if self.checks.is_empty() {
+            "no checks ran".to_string()
+        } else if failed.is_empty() {
             format!("all {} checks passed", self.checks.len())
         } else {
             format!("failed: {}", failed.join("; "))
@@ -52,7 +115,7 @@ impl GateReport {
     }
 
     /// Records a check that must hold.
-    pub fn expect(&mut self, name: impl Into<String>, passed: bool, detail: impl Into<String>) {
+    pub fn check(&mut self, name: impl Into<String>, passed: bool, detail: impl Into<String>) {
         let detail = if passed { String::new() } else { detail.into() };
         self.checks.push(Check {
             name: name.into(),
@@ -62,17 +125,22 @@ impl GateReport {
     }
 
     /// Records that `result` is `Ok`, keeping the error text when it is not.
-    pub fn expect_ok<T>(&mut self, name: impl Into<String>, result: &crate::Result<T>) {
+    pub fn check_ok<T>(&mut self, name: impl Into<String>, result: &crate::Result<T>) {
         let detail = match result {
             Ok(_) => String::new(),
             Err(e) => e.to_string(),
         };
-        self.expect(name, result.is_ok(), detail);
+        self.check(name, result.is_ok(), detail);
     }
 
     /// Records that `result` is `Err` (a tampered input was rejected).
-    pub fn expect_rejected<T>(&mut self, name: impl Into<String>, result: crate::Result<T>) {
-        self.expect(name, result.is_err(), "accepted");
+    pub fn check_rejected<T>(&mut self, name: impl Into<String>, result: crate::Result<T>) {
+        self.check(name, result.is_err(), "accepted");
+    }
+
+    /// Appends the checks of another report.
+    pub fn extend(&mut self, other: GateReport) {
+        self.checks.extend(other.checks);
     }
 }
 

@@ -5,7 +5,7 @@ use std::marker::PhantomData;
 
 use super::kit::HashKit;
 use super::{Entry, Op, Params, Prepared};
-use crate::gate::{flip_bit, size_matches};
+use crate::conformance;
 use crate::rng::random_bytes;
 use crate::{DynScheme, Error, GateReport, HashFn, Result, SchemeInfo, bench_rng};
 
@@ -33,43 +33,7 @@ impl<H: HashFn> DynScheme for HashEntry<H> {
     }
 
     fn gate(&self, seed: u64) -> GateReport {
-        let mut report = GateReport::default();
-        for (input, expected) in H::KNOWN_ANSWERS {
-            let got = hex::encode(H::digest(input));
-            report.expect(
-                format!("known answer for {}-byte input", input.len()),
-                got.eq_ignore_ascii_case(expected),
-                format!("got {got}, expected {expected}"),
-            );
-        }
-        report.expect(
-            "has known answers",
-            !H::KNOWN_ANSWERS.is_empty(),
-            "KNOWN_ANSWERS is empty",
-        );
-        let mut rng = bench_rng(seed, &format!("gate/{}", H::INFO.id()));
-        let data = random_bytes(&mut rng, 1000);
-        let one_shot = H::digest(&data).as_ref().to_vec();
-        let mut state = H::new();
-        for chunk in data.chunks(137) {
-            H::update(&mut state, chunk);
-        }
-        report.expect(
-            "streaming equals one-shot",
-            H::finalize(state).as_ref() == one_shot,
-            "digests differ",
-        );
-        report.expect(
-            "digest size matches INFO",
-            size_matches(H::INFO.size("digest"), one_shot.len()),
-            format!("observed {} bytes", one_shot.len()),
-        );
-        report.expect(
-            "one flipped input bit changes the digest",
-            H::digest(&flip_bit(&data, 500, 3)).as_ref() != one_shot,
-            "same digest",
-        );
-        report
+        conformance::hash::<H>(seed)
     }
 
     fn prepare(&self, op: Op, params: &Params, seed: u64) -> Result<Box<dyn Prepared>> {

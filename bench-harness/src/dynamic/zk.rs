@@ -8,7 +8,7 @@ use std::marker::PhantomData;
 
 use super::kit::{ZkKit, ZkProver};
 use super::{Axis, Entry, Op, Params, Prepared};
-use crate::gate::{flip_bit, size_matches, tamper_positions};
+use crate::conformance::{self, ProofFixture};
 use crate::scheme::{BatchVerifyProofs, ProofSystem, Rerandomize};
 use crate::{BenchRng, DynScheme, Error, GateReport, Result, SchemeInfo, bench_rng};
 
@@ -39,16 +39,7 @@ pub struct ZkState<P: ProofSystem> {
 /// A loop timing one operation of a capability.
 type RunFn<P> = fn(&mut ZkState<P>, u64) -> Result<()>;
 /// Extra gate checks of a capability, given keys and proven statements.
-type GateFn<P> = fn(&mut GateCtx<'_, P>);
-
-/// What a capability's gate checks receive.
-pub struct GateCtx<'a, P: ProofSystem> {
-    keys: &'a (P::ProvingKey, P::VerifyingKey),
-    statements: &'a [(P::PublicInput, P::Witness)],
-    proofs: &'a [P::Proof],
-    rng: &'a mut BenchRng,
-    report: &'a mut GateReport,
-}
+type GateFn<P> = fn(&ProofFixture<P>, u64) -> GateReport;
 
 /// An optional capability: the ops it adds, their loop, and its gate checks.
 struct Capability<P: ProofSystem> {
@@ -99,7 +90,7 @@ impl<P: ProofSystem> ZkEntry<P> {
         self.capabilities.push(Capability {
             ops: &[Op::VerifyBatch],
             run: run_batch::<P>,
-            gate: gate_batch::<P>,
+            gate: conformance::proof_batch::<P>,
         });
         self
     }
@@ -113,7 +104,7 @@ impl<P: ProofSystem> ZkEntry<P> {
         self.capabilities.push(Capability {
             ops: &[],
             run: run_basic::<P>,
-            gate: gate_rerandomize::<P>,
+            gate: conformance::proof_rerandomize::<P>,
         });
         self
     }
@@ -172,21 +163,11 @@ impl<P: ProofSystem> DynScheme for ZkEntry<P> {
     }
 
     fn gate(&self, seed: u64) -> GateReport {
-        let mut rng = bench_rng(seed, &format!("gate/{}", P::INFO.id()));
-        let mut report = GateReport::default();
-        let size = P::SIZE.gate;
-        let Some((keys, statements, proofs)) = gate_basic::<P>(size, &mut rng, &mut report) else {
-            return report;
-        };
-        for c in &self.capabilities {
-            let mut ctx = GateCtx {
-                keys: &keys,
-                statements: &statements,
-                proofs: &proofs,
-                rng: &mut rng,
-                report: &mut report,
-            };
-            (c.gate)(&mut ctx);
+        let (mut report, fixture) = conformance::proof::<P>(seed);
+        if let Some(fixture) = fixture {
+            for c in &self.capabilities {
+                report.extend((c.gate)(&fixture, seed));
+            }
         }
         report
     }
@@ -313,155 +294,6 @@ fn run_batch<P: BatchVerifyProofs>(st: &mut ZkState<P>, iters: u64) -> Result<()
     Ok(())
 }
 
-type GateBasics<P> = (
-    (
-        <P as ProofSystem>::ProvingKey,
-        <P as ProofSystem>::VerifyingKey,
-    ),
-    Vec<(<P as ProofSystem>::PublicInput, <P as ProofSystem>::Witness)>,
-    Vec<<P as ProofSystem>::Proof>,
-);
-
-/// Setup → prove → verify, encodings, sizes, and every bad input rejected.
-/// Returns keys, two statements and their proofs for the capability checks.
-fn gate_basic<P: ProofSystem>(
-    size: usize,
-    rng: &mut BenchRng,
-    report: &mut GateReport,
-) -> Option<GateBasics<P>> {
-    report.expect(
-        "INFO family is zk",
-        P::INFO.family == crate::Family::Zk,
-        format!("family is {}", P::INFO.family),
-    );
-    let keys = P::setup(size, rng);
-    report.expect_ok(format!("setup (size {size})"), &keys);
-    let keys = keys.ok()?;
-    let statements = (0..2)
-        .map(|_| P::statement(size, rng))
-        .collect::<Result<Vec<_>>>();
-    report.expect_ok("valid statements generated", &statements);
-    let statements = statements.ok()?;
-    let proofs = statements
-        .iter()
-        .map(|(public, witness)| P::prove(&keys.0, public, witness, rng))
-        .collect::<Result<Vec<_>>>();
-    report.expect_ok("prove", &proofs);
-    let proofs = proofs.ok()?;
-    let (pk, vk) = &keys;
-    let (public, _) = &statements[0];
-    let proof = &proofs[0];
-    report.expect_ok("valid proof accepted", &P::verify(vk, public, proof));
-    report.expect_ok(
-        "second valid proof accepted",
-        &P::verify(vk, &statements[1].0, &proofs[1]),
-    );
-
-    let proof_bytes = P::encode_proof(proof);
-    report.expect(
-        "proof size matches INFO",
-        size_matches(P::INFO.size("proof"), proof_bytes.len()),
-        format!(
-            "observed {} bytes, INFO says {:?}",
-            proof_bytes.len(),
-            P::INFO.size("proof")
-        ),
-    );
-    for (object, len) in P::key_sizes(pk, vk) {
-        report.expect(
-            format!("{object} size matches INFO"),
-            size_matches(P::INFO.size(object), len),
-            format!("observed {len} bytes, INFO says {:?}", P::INFO.size(object)),
-        );
-    }
-    let public_bytes = P::encode_public_input(public);
-    let roundtrip = P::decode_proof(&proof_bytes)
-        .and_then(|p| P::decode_public_input(&public_bytes).and_then(|x| P::verify(vk, &x, &p)));
-    report.expect_ok("decoded proof and public input verify", &roundtrip);
-    if let Some(c) = P::circuit_size(pk) {
-        report.expect(
-            format!("{} counted", c.label()),
-            c.count() > 0,
-            "the circuit is empty",
-        );
-    }
-
-    report.expect_rejected(
-        "proof for another public input rejected",
-        P::verify(vk, &statements[1].0, proof),
-    );
-    for (where_, i) in tamper_positions(proof_bytes.len()) {
-        let bad = flip_bit(&proof_bytes, i, 0);
-        let verdict = P::decode_proof(&bad).and_then(|p| P::verify(vk, public, &p));
-        report.expect_rejected(
-            format!("proof with {where_} byte flipped rejected"),
-            verdict,
-        );
-    }
-    report.expect_rejected(
-        "truncated proof rejected",
-        P::decode_proof(&proof_bytes[..proof_bytes.len() / 2])
-            .and_then(|p| P::verify(vk, public, &p)),
-    );
-    let bad_public = flip_bit(&public_bytes, 0, 0);
-    report.expect_rejected(
-        "proof with public input's first byte flipped rejected",
-        P::decode_public_input(&bad_public).and_then(|x| P::verify(vk, &x, proof)),
-    );
-    match P::unsatisfiable_statement(size, rng) {
-        Ok((bad_public, bad_witness)) => {
-            let verdict = P::prove(pk, &bad_public, &bad_witness, rng)
-                .and_then(|p| P::verify(vk, &bad_public, &p));
-            report.expect_rejected(
-                "unsatisfiable witness fails to prove or is rejected",
-                verdict,
-            );
-        }
-        Err(e) => report.expect("unsatisfiable statement generated", false, e.to_string()),
-    }
-    Some((keys, statements, proofs))
-}
-
-fn gate_batch<P: BatchVerifyProofs>(ctx: &mut GateCtx<'_, P>) {
-    let vk = &ctx.keys.1;
-    let items: Vec<(&P::PublicInput, &P::Proof)> = ctx
-        .statements
-        .iter()
-        .zip(ctx.proofs)
-        .map(|((public, _), proof)| (public, proof))
-        .collect();
-    ctx.report.expect_ok(
-        "valid batch accepted",
-        &P::verify_batch(vk, &items, ctx.rng),
-    );
-    let mut swapped = items.clone();
-    if swapped.len() >= 2 {
-        swapped[0].0 = items[1].0;
-        ctx.report.expect_rejected(
-            "batch with one proof for another public input rejected",
-            P::verify_batch(vk, &swapped, ctx.rng),
-        );
-    }
-}
-
-fn gate_rerandomize<P: Rerandomize>(ctx: &mut GateCtx<'_, P>) {
-    let vk = &ctx.keys.1;
-    let (public, _) = &ctx.statements[0];
-    let proof = &ctx.proofs[0];
-    let fresh = P::rerandomize(vk, proof, ctx.rng);
-    ctx.report.expect_ok("re-randomize", &fresh);
-    let Ok(fresh) = fresh else { return };
-    ctx.report.expect_ok(
-        "re-randomized proof verifies (proofs are malleable)",
-        &P::verify(vk, public, &fresh),
-    );
-    ctx.report.expect(
-        "re-randomized proof has different bytes",
-        P::encode_proof(&fresh) != P::encode_proof(proof),
-        "re-randomization returned the same proof",
-    );
-}
-
 /// A proof system set up for one size, behind the workload interface.
 struct TypedProver<P: ProofSystem> {
     keys: (P::ProvingKey, P::VerifyingKey),
@@ -491,6 +323,7 @@ impl<P: ProofSystem> ZkKit for ZkEntry<P> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::conformance::flip_bit;
     use crate::scheme::{CircuitSize, StatementSize};
     use crate::{Family, Implementation, Security, Size};
     use rand_core::Rng;

@@ -13,14 +13,14 @@
 //! | field | type | meaning |
 //! |---|---|---|
 //! | `schema` | int | record schema version |
-//! | `kind` | string | `measurement` (workload records use `workload`) |
+//! | `kind` | string | `measurement` (workload records use `workload`; readers skip kinds they do not know) |
 //! | `key` | string | `scheme\|op\|params\|threads=N`, unique within a run; `--resume` skips keys present |
 //! | `scheme` | string | scheme id `name/impl` |
 //! | `name`, `implementation`, `krate`, `backend` | string | from the scheme's INFO |
 //! | `family` | string | `sig`, `kem`, `hash`, `zk` |
 //! | `standard`, `security` | string | e.g. `FIPS 204`, `NIST cat 3` / `128-bit classical` |
 //! | `op` | string | operation (`keygen`, `sign`, `verify`, `verify-batch`, `encaps`, `digest`...) |
-//! | `params` | object | `msg_len`, `batch`, `set` where the op takes them |
+//! | `params` | object | `msg_len`, `batch`, `size` (statement size: Merkle depth, log2 constraints), `set` where the op takes them |
 //! | `threads` | int | rayon pool size during the measurement |
 //! | `status` | string | `ok`, `gate-failed` (not timed), or `error` |
 //! | `error` | string? | why, when status is not `ok` |
@@ -37,6 +37,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+mod jsonl;
+
+pub use jsonl::{JsonLines, Line};
+
 use crate::engine::Measurement;
 use crate::provenance::RunInfo;
 use crate::{Error, GateReport, Op, Params, Result};
@@ -44,7 +48,12 @@ use crate::{Error, GateReport, Op, Params, Result};
 /// Version of the record and run.json schemas.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// Outcome of one planned measurement.
+/// The `kind` of a measurement record.
+pub const MEASUREMENT: &str = "measurement";
+/// The `kind` of a workload record.
+pub const WORKLOAD: &str = "workload";
+
+/// Outcome of one planned measurement or workload run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
@@ -54,6 +63,23 @@ pub enum Status {
     GateFailed,
     /// Preparing or running the operation failed.
     Error,
+}
+
+impl Status {
+    /// The name written to `results.jsonl` (`ok`, `gate-failed`, `error`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::GateFailed => "gate-failed",
+            Status::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// One line of `results.jsonl`.
@@ -104,9 +130,6 @@ pub struct Record {
     /// When the record was written.
     pub finished_at: String,
 }
-
-/// Parsed lines of `results.jsonl` with their line numbers.
-type NumberedLines = Vec<(usize, serde_json::Value)>;
 
 /// A run directory: `run.json` + `results.jsonl`.
 #[derive(Clone, Debug)]
@@ -179,83 +202,36 @@ impl RunDir {
         Ok(info)
     }
 
+    /// Every complete line of `results.jsonl` (see [`JsonLines`]).
+    pub fn read_lines(&self) -> Result<JsonLines> {
+        JsonLines::read(&self.results_path())
+    }
+
     /// Reads every complete measurement record (other kinds, such as
     /// workload records, are skipped). A final line cut short by an
     /// interrupted write is ignored (and its line number returned); any other
     /// malformed line is an error naming its line number.
     pub fn read_records(&self) -> Result<(Vec<Record>, Option<usize>)> {
-        self.read_kind("measurement")
-    }
-
-    /// Reads every complete workload record.
-    pub fn read_workload_records(&self) -> Result<Vec<crate::workload::run::WorkloadRecord>> {
-        self.read_kind("workload").map(|(records, _)| records)
-    }
-
-    /// Records of one `kind`, parsed as `T`.
-    pub fn read_kind<T: serde::de::DeserializeOwned>(
-        &self,
-        kind: &str,
-    ) -> Result<(Vec<T>, Option<usize>)> {
-        let path = self.results_path();
-        let (lines, torn) = self.complete_lines()?;
-        let mut records = Vec::new();
-        for (number, value) in lines {
-            if value.get("kind").and_then(|k| k.as_str()) != Some(kind) {
-                continue;
-            }
-            let record = serde_json::from_value(value).map_err(|e| Error::Results {
-                path: path.clone(),
-                detail: format!("line {number}: {e}"),
-            })?;
-            records.push(record);
-        }
-        Ok((records, torn))
-    }
-
-    /// Every complete line as JSON with its line number, and the number of a
-    /// torn final line.
-    fn complete_lines(&self) -> Result<(NumberedLines, Option<usize>)> {
-        let path = self.results_path();
-        let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        let ends_with_newline = bytes.last().is_none_or(|b| *b == b'\n');
-        let text = String::from_utf8_lossy(&bytes);
-        let lines: Vec<&str> = text.lines().collect();
-        let mut out = Vec::new();
-        let mut torn = None;
-        for (i, line) in lines.iter().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            match serde_json::from_str::<serde_json::Value>(line) {
-                Ok(v) => out.push((i + 1, v)),
-                Err(_) if i + 1 == lines.len() && !ends_with_newline => torn = Some(i + 1),
-                Err(e) => {
-                    return Err(Error::Results {
-                        path,
-                        detail: format!("line {}: {e}", i + 1),
-                    });
-                }
-            }
-        }
-        Ok((out, torn))
+        let lines = self.read_lines()?;
+        Ok((lines.parse_kind(MEASUREMENT)?, lines.torn))
     }
 
     /// Keys of the records already written (every kind); drops a torn final
     /// line first so appends start on a clean line.
     pub fn finished_keys(&self) -> Result<HashSet<String>> {
-        let (lines, torn) = self.complete_lines()?;
-        if torn.is_some() {
+        let read = self.read_lines()?;
+        if read.torn.is_some() {
             let mut text = String::new();
-            for (_, value) in &lines {
-                text.push_str(&value.to_string());
+            for line in &read.lines {
+                text.push_str(&line.value.to_string());
                 text.push('\n');
             }
             write_atomic(&self.results_path(), text.as_bytes())?;
         }
-        Ok(lines
+        Ok(read
+            .lines
             .iter()
-            .filter_map(|(_, v)| v.get("key").and_then(|k| k.as_str()).map(str::to_string))
+            .filter_map(|l| l.key().map(str::to_string))
             .collect())
     }
 

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::ledger::{Block, Builder, ClientCosts, Components, mean_components};
 use super::profile::Profile;
 use super::verify::{Strategy, Verifier};
-use crate::gate::flip_bit;
-use crate::results::{SCHEMA_VERSION, now_rfc3339};
+use crate::conformance::flip_bit;
+use crate::results::{JsonLines, SCHEMA_VERSION, Status, WORKLOAD, now_rfc3339};
 use crate::stats::{Stats, summarize};
 use crate::{Entry, Error, Result, bench_rng};
 
@@ -93,8 +93,8 @@ pub struct WorkloadRecord {
     pub blocks: usize,
     /// Transactions per block.
     pub block_txs: usize,
-    /// `ok`, `gate-failed` or `error`.
-    pub status: String,
+    /// Outcome.
+    pub status: Status,
     /// Why, when not ok.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -124,6 +124,11 @@ pub struct WorkloadRecord {
 }
 
 impl WorkloadRecord {
+    /// Every complete workload record of a `results.jsonl`.
+    pub fn read_all(lines: &JsonLines) -> Result<Vec<WorkloadRecord>> {
+        lines.parse_kind(WORKLOAD)
+    }
+
     /// A derived figure by name.
     pub fn figure(&self, name: &str) -> Option<f64> {
         self.derived
@@ -160,7 +165,7 @@ pub fn run(
     let threads = rayon::current_num_threads();
     let mut record = WorkloadRecord {
         schema: SCHEMA_VERSION,
-        kind: "workload".into(),
+        kind: WORKLOAD.into(),
         key: key(profile, &ids, block_txs, threads),
         profile: profile.name.clone(),
         title: profile.title.clone(),
@@ -169,7 +174,7 @@ pub fn run(
         threads,
         blocks: opts.blocks.max(1),
         block_txs,
-        status: "ok".into(),
+        status: Status::Ok,
         error: None,
         gates: BTreeMap::new(),
         bad_block_rejected: BTreeMap::new(),
@@ -192,7 +197,7 @@ pub fn run(
         let gate = entry.gate(opts.seed);
         record.gates.insert(entry.id(), gate.passed());
         if !gate.passed() {
-            record.status = "gate-failed".into();
+            record.status = Status::GateFailed;
             record.error = Some(format!(
                 "{}: correctness gate {} — not measured",
                 entry.id(),
@@ -200,13 +205,13 @@ pub fn run(
             ));
         }
     }
-    if record.status == "ok"
+    if record.status == Status::Ok
         && let Err(e) = measure(profile, roles, opts, &mut record)
     {
         record.status = if matches!(e, Error::Verification) {
-            "gate-failed".into()
+            Status::GateFailed
         } else {
-            "error".into()
+            Status::Error
         };
         record.error = Some(e.to_string());
     }

@@ -1,0 +1,271 @@
+//! `ledgerbench run`: plan the selection, gate and measure each scheme, write
+//! `results/<run-id>/` as it goes, then print the summary and write the report.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use ledgerbench_harness::plan::{
+    Job, RunConfig, Suite, parse_family, parse_op, parse_partition, plan, plan_partition,
+};
+use ledgerbench_harness::provenance::RunInfo;
+use ledgerbench_harness::results::{Record, RunDir, now_rfc3339};
+use ledgerbench_harness::runner::{Progress, execute};
+use ledgerbench_harness::{Error, Family, Registry, Result};
+
+use super::summary;
+
+/// Arguments of `run`.
+#[derive(clap::Args, Debug)]
+pub(super) struct RunArgs {
+    /// Suite: `quick` (every scheme, small parameters, ~2 min) or `full`.
+    #[arg(long, value_enum, default_value = "quick")]
+    suite: SuiteArg,
+    /// Scheme glob over `name/impl` (repeatable), e.g. 'ecdsa-*' or ed25519/dalek.
+    #[arg(long = "scheme")]
+    schemes: Vec<String>,
+    /// Only this family (repeatable): sig, kem, hash, zk.
+    #[arg(long = "family")]
+    families: Vec<String>,
+    /// Only this operation (repeatable): keygen, sign, verify, digest...
+    #[arg(long = "op")]
+    ops: Vec<String>,
+    /// Rayon threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Seed for every key and input.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Parent directory of run directories.
+    #[arg(long, default_value = "results")]
+    out: PathBuf,
+    /// Continue an interrupted run in this directory, skipping finished records.
+    #[arg(long, conflicts_with_all = ["schemes", "families", "ops", "threads", "msg_len", "batch", "sizes", "partition"])]
+    resume: Option<PathBuf>,
+    /// Message lengths in bytes for signatures and hashes, e.g. 32,1024,1048576.
+    #[arg(long, value_delimiter = ',')]
+    msg_len: Option<Vec<usize>>,
+    /// Batch sizes for batch verification and aggregation, e.g. 8,64.
+    #[arg(long, value_delimiter = ',')]
+    batch: Option<Vec<usize>>,
+    /// Statement sizes for ZK circuits (Merkle depth, log2 constraints...), e.g. 10,20.
+    #[arg(long = "size", value_delimiter = ',')]
+    sizes: Option<Vec<usize>>,
+    /// No progress bar or summary table.
+    #[arg(long)]
+    quiet: bool,
+    /// Run only the k-th of n deterministic slices of the planned jobs, e.g. 2/4
+    /// (one slice per machine of a Slurm array or Kubernetes indexed Job; join
+    /// the parts with `ledgerbench merge`).
+    #[arg(long, value_name = "K/N")]
+    partition: Option<String>,
+    /// Do not write report.html / report.md at the end of the run.
+    #[arg(long)]
+    no_report: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SuiteArg {
+    Quick,
+    Full,
+}
+
+/// Plans, gates, measures and records a run (or resumes one).
+pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>) -> Result<i32> {
+    let (dir, mut info) = match &args.resume {
+        Some(path) => {
+            let dir = RunDir::open(path)?;
+            let mut info = dir.read_run_info()?;
+            info.resumed_by.push(command_line);
+            info.status = "running".into();
+            (dir, info)
+        }
+        None => new_run(registry, &args, command_line)?,
+    };
+    let config = info.config.clone();
+    let jobs = plan_partition(registry, &config)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads)
+        .build()
+        .map_err(|e| Error::op("build thread pool", e))?;
+    let done: HashSet<String> = dir.finished_keys()?;
+    dir.write_run_info(&info)?;
+
+    let mut progress = Bar::new(args.quiet);
+    let mut writer = dir.appender()?;
+    let counts = pool.install(|| {
+        execute(
+            &jobs,
+            &done,
+            &info.engine,
+            config.seed,
+            &mut writer,
+            &mut progress,
+        )
+    })?;
+    progress.finish();
+
+    info.status = "complete".into();
+    info.finished_at = Some(now_rfc3339());
+    info.peak_rss_bytes = ledgerbench_harness::alloc::peak_rss_bytes();
+    dir.write_run_info(&info)?;
+
+    let (records, _) = dir.read_records()?;
+    if !args.quiet {
+        print!("{}", summary::results_table(&records));
+        print!("{}", summary::signing_set_checks(&records));
+    }
+    let failed_gates: HashSet<&str> = records
+        .iter()
+        .filter(|r| !r.gate.passed())
+        .map(|r| r.scheme.as_str())
+        .collect();
+    eprintln!(
+        "{} measured, {} skipped (already done), {} not timed (gate failed: {}), {} errors",
+        counts.measured,
+        counts.skipped,
+        counts.gate_failed,
+        if failed_gates.is_empty() {
+            "none".to_string()
+        } else {
+            failed_gates.into_iter().collect::<Vec<_>>().join(", ")
+        },
+        counts.errors
+    );
+    println!("results: {}", dir.path().display());
+    if !args.no_report {
+        super::report::after_run(dir.path());
+    }
+    Ok(if counts.errors > 0 || counts.gate_failed > 0 {
+        1
+    } else {
+        0
+    })
+}
+
+/// Validates the selection, creates results/<run-id>/ and its run.json.
+fn new_run(
+    registry: &Registry,
+    args: &RunArgs,
+    command_line: Vec<String>,
+) -> Result<(RunDir, RunInfo)> {
+    let suite = match args.suite {
+        SuiteArg::Quick => Suite::Quick,
+        SuiteArg::Full => Suite::Full,
+    };
+    let config = RunConfig {
+        suite,
+        schemes: args.schemes.clone(),
+        families: args
+            .families
+            .iter()
+            .map(|f| parse_family(f))
+            .collect::<Result<Vec<Family>>>()?,
+        ops: args
+            .ops
+            .iter()
+            .map(|o| parse_op(o))
+            .collect::<Result<_>>()?,
+        msg_lens: args.msg_len.clone(),
+        batches: args.batch.clone(),
+        sizes: args.sizes.clone(),
+        threads: args
+            .threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1),
+        seed: args.seed,
+        partition: args.partition.as_deref().map(parse_partition).transpose()?,
+    };
+    if config.msg_lens.as_ref().is_some_and(|l| l.is_empty())
+        || config.batches.as_ref().is_some_and(|b| b.contains(&0))
+    {
+        return Err(Error::Usage(
+            "--msg-len needs at least one length and --batch sizes must be ≥ 1".into(),
+        ));
+    }
+    // Plan first so bad input fails before anything is written.
+    let jobs = plan_partition(registry, &config)?;
+    if jobs.is_empty() {
+        eprintln!(
+            "note: partition {} of this plan is empty ({} jobs in all)",
+            args.partition.as_deref().unwrap_or(""),
+            plan(registry, &config)?.len()
+        );
+    }
+    let run_id = format!(
+        "{}-{}{}",
+        now_rfc3339().replace([':', '-'], "").trim_end_matches('Z'),
+        match suite {
+            Suite::Quick => "quick",
+            Suite::Full => "full",
+        },
+        config
+            .partition
+            .map(|(k, n)| format!("-part{k}of{n}"))
+            .unwrap_or_default()
+    );
+    let dir = RunDir::create(args.out.join(&run_id))?;
+    let engine = suite.engine();
+    let crates = measured_crates(&jobs);
+    let info = RunInfo::start(
+        run_id,
+        command_line,
+        config,
+        engine,
+        crate::build_info(),
+        crates,
+    );
+    Ok((dir, info))
+}
+
+fn measured_crates(jobs: &[Job]) -> Vec<&'static str> {
+    let mut crates: Vec<&'static str> = jobs
+        .iter()
+        .map(|j| j.entry.info().implementation.krate)
+        .collect();
+    crates.sort_unstable();
+    crates.dedup();
+    crates
+}
+
+/// An indicatif progress bar on stderr (hidden when stderr is not a terminal).
+struct Bar {
+    bar: ProgressBar,
+}
+
+impl Bar {
+    fn new(quiet: bool) -> Bar {
+        let bar = if quiet {
+            ProgressBar::hidden()
+        } else {
+            ProgressBar::new(0)
+        };
+        if let Ok(style) =
+            ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len} {msg}")
+        {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        Bar { bar }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl Progress for Bar {
+    fn start(&mut self, total: usize) {
+        self.bar.set_length(total as u64);
+    }
+    fn job_started(&mut self, job: &Job) {
+        self.bar.set_message(job.key());
+    }
+    fn job_finished(&mut self, _record: &Record) {
+        self.bar.inc(1);
+    }
+    fn note(&mut self, message: &str) {
+        self.bar.suspend(|| eprintln!("warning: {message}"));
+    }
+}
