@@ -1,9 +1,11 @@
 //! The CLI as a user drives it: bad input, the correctness gate, interrupted
 //! runs and `--resume`, and export.
 
+mod common;
+use common::{ledgerbench, only_run_dir};
+
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use ledgerbench::cli::run_with_args;
@@ -11,22 +13,6 @@ use ledgerbench_harness::Registry;
 use ledgerbench_harness::dynamic::{HashEntry, SigEntry};
 use ledgerbench_harness::results::{RunDir, Status};
 use ledgerbench_harness::testing::{AcceptAllSig, ToyHash, ToySig};
-
-fn ledgerbench(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ledgerbench"))
-        .args(args)
-        .output()
-        .expect("run ledgerbench")
-}
-
-fn only_run_dir(out: &Path) -> PathBuf {
-    let dirs: Vec<PathBuf> = std::fs::read_dir(out)
-        .expect("out")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    assert_eq!(dirs.len(), 1, "{dirs:?}");
-    dirs.into_iter().next().expect("one")
-}
 
 #[test]
 fn unknown_scheme_exits_2_and_suggests_close_matches() {

@@ -1,9 +1,11 @@
 //! Reports, comparisons, exports and split runs as a user drives them from
 //! the command line.
 
+mod common;
+use common::{ledgerbench, only_run_dir};
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use ledgerbench::cli::run_with_args;
 use ledgerbench_harness::Registry;
@@ -11,22 +13,6 @@ use ledgerbench_harness::dynamic::{HashEntry, KemEntry, SigEntry};
 use ledgerbench_harness::plan::{RunConfig, Suite, parse_partition, partition, plan};
 use ledgerbench_harness::results::RunDir;
 use ledgerbench_harness::testing::{ToyHash, ToyKem, ToySig};
-
-fn ledgerbench(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ledgerbench"))
-        .args(args)
-        .output()
-        .expect("run ledgerbench")
-}
-
-fn only_run_dir(out: &Path) -> PathBuf {
-    let dirs: Vec<PathBuf> = std::fs::read_dir(out)
-        .expect("out")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    assert_eq!(dirs.len(), 1, "{dirs:?}");
-    dirs.into_iter().next().expect("one")
-}
 
 fn keys(dir: &Path) -> Vec<String> {
     let (records, _) = RunDir::open(dir)

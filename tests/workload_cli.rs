@@ -1,26 +1,12 @@
 //! `ledgerbench workload` as a user drives it: every shipped profile runs on
 //! small blocks, bad profiles and unknown schemes give clear errors.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+use common::{ledgerbench, run_dirs};
 
 use ledgerbench_harness::results::{RunDir, Status};
 use ledgerbench_harness::workload::profile::{BUILTIN, Profile};
 use ledgerbench_harness::workload::run::WorkloadRecord;
-
-fn ledgerbench(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ledgerbench"))
-        .args(args)
-        .output()
-        .expect("run ledgerbench")
-}
-
-fn run_dirs(out: &Path) -> Vec<std::path::PathBuf> {
-    std::fs::read_dir(out)
-        .expect("out")
-        .map(|e| e.expect("entry").path())
-        .collect()
-}
 
 #[test]
 fn every_shipped_profile_runs_on_small_blocks() {

@@ -5,6 +5,7 @@
 //! ([`SignatureScheme`], [`Kem`], [`HashFn`]). Registering it produces a
 //! `&'static dyn` [`DynScheme`] entry whose timed loops stay monomorphic.
 
+pub mod encoding;
 pub mod error;
 pub mod info;
 pub mod rng;

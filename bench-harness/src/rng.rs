@@ -32,6 +32,13 @@ pub fn random_bytes(rng: &mut BenchRng, len: usize) -> Vec<u8> {
     v
 }
 
+/// Draws `N` random bytes from the harness RNG.
+pub fn random_array<const N: usize>(rng: &mut BenchRng) -> [u8; N] {
+    let mut out = [0u8; N];
+    rand_core::Rng::fill_bytes(rng, &mut out);
+    out
+}
+
 /// Presents a [`BenchRng`] as a `rand_core` 0.6 RNG (arkworks, `rand` 0.8).
 pub struct Rng06<'a>(pub &'a mut BenchRng);
 

@@ -24,12 +24,6 @@ fn toy_hash(parts: &[&[u8]]) -> [u8; 32] {
     out
 }
 
-fn array32(bytes: &[u8], what: &'static str) -> Result<[u8; 32]> {
-    bytes
-        .try_into()
-        .map_err(|_| Error::decode(what, format!("expected 32 bytes, got {}", bytes.len())))
-}
-
 const TOY_IMPL: Implementation = Implementation {
     id: "toy",
     krate: "ledgerbench-harness",
@@ -79,7 +73,7 @@ impl SignatureScheme for ToySig {
         pk.to_vec()
     }
     fn decode_public_key(bytes: &[u8]) -> Result<[u8; 32]> {
-        array32(bytes, "public key")
+        crate::encoding::fixed(bytes, "public key")
     }
     fn encode_secret_key(sk: &[u8; 32]) -> Vec<u8> {
         sk.to_vec()
@@ -88,7 +82,7 @@ impl SignatureScheme for ToySig {
         sig.to_vec()
     }
     fn decode_signature(bytes: &[u8]) -> Result<[u8; 32]> {
-        array32(bytes, "signature")
+        crate::encoding::fixed(bytes, "signature")
     }
 }
 
@@ -139,7 +133,7 @@ impl SignatureScheme for AcceptAllSig {
         pk.to_vec()
     }
     fn decode_public_key(bytes: &[u8]) -> Result<[u8; 32]> {
-        array32(bytes, "public key")
+        crate::encoding::fixed(bytes, "public key")
     }
     fn encode_secret_key(sk: &[u8; 32]) -> Vec<u8> {
         sk.to_vec()
@@ -148,7 +142,7 @@ impl SignatureScheme for AcceptAllSig {
         sig.to_vec()
     }
     fn decode_signature(bytes: &[u8]) -> Result<[u8; 32]> {
-        array32(bytes, "signature")
+        crate::encoding::fixed(bytes, "signature")
     }
 }
 
@@ -223,7 +217,7 @@ impl Kem for ToyKem {
         ek.to_vec()
     }
     fn decode_encaps_key(bytes: &[u8]) -> Result<[u8; 32]> {
-        array32(bytes, "encapsulation key")
+        crate::encoding::fixed(bytes, "encapsulation key")
     }
     fn encode_decaps_key(dk: &[u8; 32]) -> Vec<u8> {
         dk.to_vec()
@@ -232,6 +226,6 @@ impl Kem for ToyKem {
         ct.to_vec()
     }
     fn decode_ciphertext(bytes: &[u8]) -> Result<[u8; 32]> {
-        array32(bytes, "ciphertext")
+        crate::encoding::fixed(bytes, "ciphertext")
     }
 }

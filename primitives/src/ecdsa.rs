@@ -46,8 +46,17 @@
 //! # Ok::<(), ledgerbench_harness::Error>(())
 //! ```
 
-use k256::ecdsa::signature::{Signer, Verifier};
-use k256::elliptic_curve::Generate;
+use std::marker::PhantomData;
+use std::ops::Add;
+
+use ecdsa::elliptic_curve::array::ArraySize;
+use ecdsa::elliptic_curve::ops::Invert;
+use ecdsa::elliptic_curve::sec1::{FromSec1Point, ModulusSize, ToSec1Point};
+use ecdsa::elliptic_curve::subtle::CtOption;
+use ecdsa::elliptic_curve::{AffinePoint, CurveArithmetic, FieldBytesSize, Generate, Scalar};
+use ecdsa::signature::{Signer, Verifier};
+use ecdsa::{DigestAlgorithm, EcdsaCurve, Signature, SigningKey, VerifyingKey};
+use ledgerbench_harness::encoding::check_len;
 use ledgerbench_harness::{
     BenchRng, Error, Family, Implementation, NamedSize, Result, SchemeInfo, Security,
     SignatureScheme, Size, rng::Rng09,
@@ -96,30 +105,17 @@ const fn info(
     }
 }
 
-/// Checks that `bytes` has length `len`, or fails with a decode error for `what`.
-fn check_len(what: &'static str, bytes: &[u8], len: usize) -> Result<()> {
-    if bytes.len() == len {
-        Ok(())
-    } else {
-        Err(Error::decode(
-            what,
-            format!("expected {len} bytes, got {}", bytes.len()),
-        ))
-    }
+/// The RustCrypto curves here and what differs between them: the scheme
+/// description and the public-key form (secp256k1 compressed as in Bitcoin,
+/// P-256 uncompressed as `ring` takes it).
+pub trait RustCryptoCurve: EcdsaCurve + CurveArithmetic + DigestAlgorithm {
+    /// The scheme's description.
+    const INFO: SchemeInfo;
+    /// Public keys are SEC 1 compressed (`true`) or uncompressed.
+    const COMPRESSED_PK: bool;
 }
 
-/// ECDSA/secp256k1 with SHA-256 from `k256` (RFC 6979 nonces).
-///
-/// Signing produces low-S signatures; `verify` rejects high-S signatures
-/// (`k256` sets `NORMALIZE_S` for secp256k1 and `ecdsa` 0.17 enforces it on
-/// verification). DER decoding is strict.
-pub struct EcdsaSecp256k1K256;
-
-impl SignatureScheme for EcdsaSecp256k1K256 {
-    type SecretKey = k256::ecdsa::SigningKey;
-    type PublicKey = k256::ecdsa::VerifyingKey;
-    type Signature = k256::ecdsa::Signature;
-
+impl RustCryptoCurve for k256::Secp256k1 {
     const INFO: SchemeInfo = info(
         "ecdsa-secp256k1",
         Implementation {
@@ -132,9 +128,54 @@ impl SignatureScheme for EcdsaSecp256k1K256 {
         SECP256K1_SIZES,
         "SHA-256, DER; signs low-S, verify rejects high-S (k256 NORMALIZE_S)",
     );
+    const COMPRESSED_PK: bool = true;
+}
+
+impl RustCryptoCurve for p256::NistP256 {
+    const INFO: SchemeInfo = info(
+        "ecdsa-p256",
+        Implementation {
+            id: "p256",
+            krate: "p256",
+            backend: "portable",
+        },
+        "FIPS 186-5 / RFC 6979",
+        true,
+        P256_SIZES,
+        "SHA-256, DER, uncompressed public keys",
+    );
+    const COMPRESSED_PK: bool = false;
+}
+
+/// ECDSA with SHA-256 from RustCrypto's `ecdsa` over curve `C` (RFC 6979
+/// nonces; strict DER decoding).
+pub struct EcdsaRustCrypto<C>(PhantomData<C>);
+
+/// ECDSA/secp256k1 from `k256`. Signing produces low-S signatures; `verify`
+/// rejects high-S signatures (`k256` sets `NORMALIZE_S` for secp256k1 and
+/// `ecdsa` 0.17 enforces it on verification).
+pub type EcdsaSecp256k1K256 = EcdsaRustCrypto<k256::Secp256k1>;
+
+/// ECDSA/P-256 from `p256`, which accepts both `s` and `n − s`.
+pub type EcdsaP256RustCrypto = EcdsaRustCrypto<p256::NistP256>;
+
+impl<C> SignatureScheme for EcdsaRustCrypto<C>
+where
+    C: RustCryptoCurve,
+    Scalar<C>: Invert<Output = CtOption<Scalar<C>>>,
+    AffinePoint<C>: FromSec1Point<C> + ToSec1Point<C>,
+    FieldBytesSize<C>: ModulusSize,
+    ecdsa::der::MaxSize<C>: ArraySize,
+    <FieldBytesSize<C> as Add>::Output: Add<ecdsa::der::MaxOverhead> + ArraySize,
+{
+    type SecretKey = SigningKey<C>;
+    type PublicKey = VerifyingKey<C>;
+    type Signature = Signature<C>;
+
+    const INFO: SchemeInfo = C::INFO;
 
     fn keygen(rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)> {
-        let sk = k256::ecdsa::SigningKey::generate_from_rng(rng);
+        let sk = SigningKey::<C>::generate_from_rng(rng);
         let pk = *sk.verifying_key();
         Ok((sk, pk))
     }
@@ -148,13 +189,17 @@ impl SignatureScheme for EcdsaSecp256k1K256 {
     }
 
     fn encode_public_key(pk: &Self::PublicKey) -> Vec<u8> {
-        pk.to_sec1_point(true).as_bytes().to_vec()
+        pk.to_sec1_point(C::COMPRESSED_PK).as_bytes().to_vec()
     }
 
     fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
-        check_len("public key", bytes, COMPRESSED_POINT_LEN)?;
-        k256::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
-            .map_err(|e| Error::decode("public key", e))
+        let len = if C::COMPRESSED_PK {
+            COMPRESSED_POINT_LEN
+        } else {
+            UNCOMPRESSED_POINT_LEN
+        };
+        check_len(bytes, len, "public key")?;
+        VerifyingKey::<C>::from_sec1_bytes(bytes).map_err(|e| Error::decode("public key", e))
     }
 
     fn encode_secret_key(sk: &Self::SecretKey) -> Vec<u8> {
@@ -166,7 +211,7 @@ impl SignatureScheme for EcdsaSecp256k1K256 {
     }
 
     fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
-        k256::ecdsa::Signature::from_der(bytes).map_err(|e| Error::decode("signature", e))
+        Signature::<C>::from_der(bytes).map_err(|e| Error::decode("signature", e))
     }
 }
 
@@ -240,65 +285,6 @@ impl SignatureScheme for EcdsaSecp256k1Libsecp {
 
     fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
         secp256k1::ecdsa::Signature::from_der(bytes).map_err(|e| Error::decode("signature", e))
-    }
-}
-
-/// ECDSA/P-256 with SHA-256 from RustCrypto `p256` (RFC 6979 nonces, no
-/// low-S rule: both `s` and `n − s` verify).
-pub struct EcdsaP256RustCrypto;
-
-impl SignatureScheme for EcdsaP256RustCrypto {
-    type SecretKey = p256::ecdsa::SigningKey;
-    type PublicKey = p256::ecdsa::VerifyingKey;
-    type Signature = p256::ecdsa::Signature;
-
-    const INFO: SchemeInfo = info(
-        "ecdsa-p256",
-        Implementation {
-            id: "p256",
-            krate: "p256",
-            backend: "portable",
-        },
-        "FIPS 186-5 / RFC 6979",
-        true,
-        P256_SIZES,
-        "SHA-256, DER, uncompressed public keys",
-    );
-
-    fn keygen(rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)> {
-        let sk = p256::ecdsa::SigningKey::generate_from_rng(rng);
-        let pk = *sk.verifying_key();
-        Ok((sk, pk))
-    }
-
-    fn sign(sk: &Self::SecretKey, msg: &[u8], _rng: &mut BenchRng) -> Result<Self::Signature> {
-        sk.try_sign(msg).map_err(|e| Error::op("sign", e))
-    }
-
-    fn verify(pk: &Self::PublicKey, msg: &[u8], sig: &Self::Signature) -> Result<()> {
-        pk.verify(msg, sig).map_err(|_| Error::Verification)
-    }
-
-    fn encode_public_key(pk: &Self::PublicKey) -> Vec<u8> {
-        pk.to_sec1_point(false).as_bytes().to_vec()
-    }
-
-    fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
-        check_len("public key", bytes, UNCOMPRESSED_POINT_LEN)?;
-        p256::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
-            .map_err(|e| Error::decode("public key", e))
-    }
-
-    fn encode_secret_key(sk: &Self::SecretKey) -> Vec<u8> {
-        sk.to_bytes().to_vec()
-    }
-
-    fn encode_signature(sig: &Self::Signature) -> Vec<u8> {
-        sig.to_der().as_bytes().to_vec()
-    }
-
-    fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
-        p256::ecdsa::Signature::from_der(bytes).map_err(|e| Error::decode("signature", e))
     }
 }
 

@@ -26,6 +26,7 @@
 //! ```
 
 use ed25519_dalek::{Signer, Verifier};
+use ledgerbench_harness::encoding::fixed;
 use ledgerbench_harness::{
     BatchVerify, BenchRng, Error, Family, Implementation, NamedSize, Result, SchemeInfo, Security,
     SignatureScheme, Size,
@@ -58,13 +59,6 @@ const fn info(implementation: Implementation, note: &'static str) -> SchemeInfo 
         sizes: SIZES,
         note,
     }
-}
-
-/// Copies `bytes` into an array of length `N`, or fails with a decode error for `what`.
-fn fixed<const N: usize>(what: &'static str, bytes: &[u8]) -> Result<[u8; N]> {
-    bytes
-        .try_into()
-        .map_err(|_| Error::decode(what, format!("expected {N} bytes, got {}", bytes.len())))
 }
 
 /// Ed25519 from `ed25519-dalek`; verification is `VerifyingKey::verify`
@@ -104,7 +98,7 @@ impl SignatureScheme for Ed25519Dalek {
     }
 
     fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
-        let arr = fixed::<PUBLIC_KEY_LEN>("public key", bytes)?;
+        let arr = fixed::<PUBLIC_KEY_LEN>(bytes, "public key")?;
         ed25519_dalek::VerifyingKey::from_bytes(&arr).map_err(|e| Error::decode("public key", e))
     }
 
@@ -119,7 +113,7 @@ impl SignatureScheme for Ed25519Dalek {
     fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
         // Any 64 bytes parse; a non-canonical `s` is rejected by `verify`.
         Ok(ed25519_dalek::Signature::from_bytes(
-            &fixed::<SIGNATURE_LEN>("signature", bytes)?,
+            &fixed::<SIGNATURE_LEN>(bytes, "signature")?,
         ))
     }
 }
@@ -128,8 +122,8 @@ impl Ed25519Dalek {
     /// The signing key for an RFC 8032 32-byte secret seed.
     pub fn secret_key_from_seed(seed: &[u8]) -> Result<ed25519_dalek::SigningKey> {
         Ok(ed25519_dalek::SigningKey::from_bytes(&fixed::<SEED_LEN>(
-            "secret key",
             seed,
+            "secret key",
         )?))
     }
 }
@@ -164,7 +158,7 @@ pub struct RingEd25519SecretKey {
 impl Ed25519Ring {
     /// The key pair for an RFC 8032 32-byte secret seed.
     pub fn secret_key_from_seed(seed: &[u8]) -> Result<RingEd25519SecretKey> {
-        let seed = fixed::<SEED_LEN>("secret key", seed)?;
+        let seed = fixed::<SEED_LEN>(seed, "secret key")?;
         let pair = ring::signature::Ed25519KeyPair::from_seed_unchecked(&seed)
             .map_err(|e| Error::decode("secret key", e))?;
         Ok(RingEd25519SecretKey { seed, pair })
@@ -202,7 +196,7 @@ impl SignatureScheme for Ed25519Ring {
 
     fn sign(sk: &Self::SecretKey, msg: &[u8], _rng: &mut BenchRng) -> Result<Self::Signature> {
         let sig = sk.pair.sign(msg);
-        fixed::<SIGNATURE_LEN>("signature", sig.as_ref()).map_err(|e| Error::op("sign", e))
+        fixed::<SIGNATURE_LEN>(sig.as_ref(), "signature").map_err(|e| Error::op("sign", e))
     }
 
     fn verify(pk: &Self::PublicKey, msg: &[u8], sig: &Self::Signature) -> Result<()> {
@@ -216,7 +210,7 @@ impl SignatureScheme for Ed25519Ring {
     }
 
     fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
-        fixed::<PUBLIC_KEY_LEN>("public key", bytes)
+        fixed::<PUBLIC_KEY_LEN>(bytes, "public key")
     }
 
     fn encode_secret_key(sk: &Self::SecretKey) -> Vec<u8> {
@@ -228,6 +222,6 @@ impl SignatureScheme for Ed25519Ring {
     }
 
     fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
-        fixed::<SIGNATURE_LEN>("signature", bytes)
+        fixed::<SIGNATURE_LEN>(bytes, "signature")
     }
 }

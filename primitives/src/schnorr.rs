@@ -28,6 +28,7 @@
 //! ```
 
 use k256::elliptic_curve::Generate;
+use ledgerbench_harness::encoding::fixed;
 use ledgerbench_harness::{
     BenchRng, Error, Family, Implementation, NamedSize, Result, SchemeInfo, Security,
     SignatureScheme, Size, rng::Rng09,
@@ -63,13 +64,6 @@ const fn info(implementation: Implementation, note: &'static str) -> SchemeInfo 
     }
 }
 
-/// Copies `bytes` into an array of length `N`, or fails with a decode error for `what`.
-fn fixed<const N: usize>(what: &'static str, bytes: &[u8]) -> Result<[u8; N]> {
-    bytes
-        .try_into()
-        .map_err(|_| Error::decode(what, format!("expected {N} bytes, got {}", bytes.len())))
-}
-
 fn aux_from(rng: &mut BenchRng) -> [u8; AUX_LEN] {
     let mut aux = [0u8; AUX_LEN];
     rng.fill_bytes(&mut aux);
@@ -99,7 +93,7 @@ impl SchnorrK256 {
 
     /// The signing key for a 32-byte big-endian secret in `[1, n − 1]`.
     pub fn secret_key_from_bytes(bytes: &[u8]) -> Result<k256::schnorr::SigningKey> {
-        let arr = fixed::<SECRET_KEY_LEN>("secret key", bytes)?;
+        let arr = fixed::<SECRET_KEY_LEN>(bytes, "secret key")?;
         k256::schnorr::SigningKey::from_slice(&arr).map_err(|e| Error::decode("secret key", e))
     }
 }
@@ -137,7 +131,7 @@ impl SignatureScheme for SchnorrK256 {
     }
 
     fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
-        let arr = fixed::<PUBLIC_KEY_LEN>("public key", bytes)?;
+        let arr = fixed::<PUBLIC_KEY_LEN>(bytes, "public key")?;
         k256::schnorr::VerifyingKey::from_slice(&arr).map_err(|e| Error::decode("public key", e))
     }
 
@@ -151,7 +145,7 @@ impl SignatureScheme for SchnorrK256 {
 
     /// Rejects `r ≥ p`, `r = 0`, `s ≥ n` and `s = 0` (`k256` range checks).
     fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
-        let arr = fixed::<SIGNATURE_LEN>("signature", bytes)?;
+        let arr = fixed::<SIGNATURE_LEN>(bytes, "signature")?;
         k256::schnorr::Signature::from_bytes(&arr).map_err(|e| Error::decode("signature", e))
     }
 }
@@ -174,7 +168,7 @@ impl SchnorrLibsecp {
 
     /// The key pair for a 32-byte big-endian secret in `[1, n − 1]`.
     pub fn secret_key_from_bytes(bytes: &[u8]) -> Result<secp256k1::Keypair> {
-        let arr = fixed::<SECRET_KEY_LEN>("secret key", bytes)?;
+        let arr = fixed::<SECRET_KEY_LEN>(bytes, "secret key")?;
         secp256k1::Keypair::from_secret_bytes(arr).map_err(|e| Error::decode("secret key", e))
     }
 }
@@ -212,7 +206,7 @@ impl SignatureScheme for SchnorrLibsecp {
     }
 
     fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
-        let arr = fixed::<PUBLIC_KEY_LEN>("public key", bytes)?;
+        let arr = fixed::<PUBLIC_KEY_LEN>(bytes, "public key")?;
         secp256k1::XOnlyPublicKey::from_byte_array(arr).map_err(|e| Error::decode("public key", e))
     }
 
@@ -228,8 +222,8 @@ impl SignatureScheme for SchnorrLibsecp {
         Ok(secp256k1::schnorr::Signature::from_byte_array(fixed::<
             SIGNATURE_LEN,
         >(
-            "signature",
             bytes,
+            "signature",
         )?))
     }
 }
