@@ -13,6 +13,7 @@
 //! registry.extend([HashEntry::<ToyHash>::entry()]).expect("unique id");
 //! std::process::exit(ledgerbench::cli::run_with(registry));
 //! ```
+#![forbid(unsafe_code)]
 
 pub mod cli;
 

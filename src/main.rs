@@ -1,4 +1,5 @@
 //! The `ledgerbench` command line.
+#![forbid(unsafe_code)]
 
 use ledgerbench_harness::alloc::CountingAllocator;
 

@@ -18,19 +18,25 @@ impl Registry {
         Self::default()
     }
 
-    /// Adds entries; a duplicate id is an error naming it.
+    /// Adds entries; a duplicate id is an error naming it. An implementation
+    /// of a scheme already registered is placed after that scheme's others,
+    /// so `list`, plans and reports keep a scheme's implementations together.
     pub fn extend(&mut self, entries: impl IntoIterator<Item = Entry>) -> Result<&mut Self> {
         for entry in entries {
             let id = entry.id();
             if self.get(&id).is_some() {
                 return Err(Error::Usage(format!("scheme `{id}` is registered twice")));
             }
-            self.entries.push(entry);
+            let name = entry.info().name;
+            match self.entries.iter().rposition(|e| e.info().name == name) {
+                Some(last) => self.entries.insert(last + 1, entry),
+                None => self.entries.push(entry),
+            }
         }
         Ok(self)
     }
 
-    /// Every entry, in registration order.
+    /// Every entry, in registration order (a scheme's implementations together).
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }

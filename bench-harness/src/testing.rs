@@ -2,6 +2,7 @@
 //! registered by the ledgerbench binary; tests and doc examples use them to
 //! exercise the engine without real cryptography.
 
+use crate::scheme::{BatchVerifyProofs, CircuitSize, ProofSystem, StatementSize};
 use crate::{
     BenchRng, Error, Family, HashFn, Implementation, Kem, Result, SchemeInfo, Security,
     SignatureScheme, Size,
@@ -227,5 +228,154 @@ impl Kem for ToyKem {
     }
     fn decode_ciphertext(bytes: &[u8]) -> Result<[u8; 32]> {
         crate::encoding::fixed(bytes, "ciphertext")
+    }
+}
+
+fn mix(parts: &[u64]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.to_le_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+fn u64_at(bytes: &[u8]) -> Result<u64> {
+    let arr: [u8; 8] = bytes
+        .try_into()
+        .map_err(|_| Error::decode("toy", "expected 8 bytes"))?;
+    Ok(u64::from_le_bytes(arr))
+}
+
+/// An insecure toy proof system: the relation is `y = mix(x, size)`; the
+/// "proof" is a MAC of `y` under the setup key, produced only for a valid
+/// witness. Passes the conformance kit.
+pub struct ToyProof;
+
+impl ProofSystem for ToyProof {
+    type ProvingKey = (u64, usize);
+    type VerifyingKey = u64;
+    type Proof = u64;
+    type PublicInput = u64;
+    type Witness = u64;
+    const INFO: SchemeInfo = SchemeInfo {
+        name: "toy-proof",
+        family: Family::Zk,
+        implementation: Implementation {
+            id: "toy",
+            krate: "ledgerbench-harness",
+            backend: "portable",
+        },
+        standard: "none (test only)",
+        security: Security::ClassicalBits(0),
+        deterministic: true,
+        constant_time: false,
+        sizes: &[("proof", Size::Exact(8)), ("vk", Size::Exact(8))],
+        note: "insecure toy",
+    };
+    const SIZE: StatementSize = StatementSize {
+        meaning: "toy size",
+        quick: &[1, 2],
+        full: &[1, 2, 3],
+        gate: 1,
+    };
+
+    fn setup(size: usize, rng: &mut BenchRng) -> Result<((u64, usize), u64)> {
+        let k = rng.next_u64();
+        Ok(((k, size), k))
+    }
+    fn statement(size: usize, rng: &mut BenchRng) -> Result<(u64, u64)> {
+        let x = rng.next_u64();
+        Ok((mix(&[x, size as u64]), x))
+    }
+    fn unsatisfiable_statement(size: usize, rng: &mut BenchRng) -> Result<(u64, u64)> {
+        let (y, x) = Self::statement(size, rng)?;
+        Ok((y, x ^ 1))
+    }
+    fn prove(pk: &(u64, usize), y: &u64, x: &u64, _rng: &mut BenchRng) -> Result<u64> {
+        if mix(&[*x, pk.1 as u64]) != *y {
+            return Err(Error::op("prove", "unsatisfied"));
+        }
+        Ok(mix(&[pk.0, *y]))
+    }
+    fn verify(vk: &u64, y: &u64, proof: &u64) -> Result<()> {
+        if mix(&[*vk, *y]) == *proof {
+            Ok(())
+        } else {
+            Err(Error::Verification)
+        }
+    }
+    fn encode_proof(proof: &u64) -> Vec<u8> {
+        proof.to_le_bytes().to_vec()
+    }
+    fn decode_proof(bytes: &[u8]) -> Result<u64> {
+        u64_at(bytes)
+    }
+    fn encode_public_input(public: &u64) -> Vec<u8> {
+        public.to_le_bytes().to_vec()
+    }
+    fn decode_public_input(bytes: &[u8]) -> Result<u64> {
+        u64_at(bytes)
+    }
+    fn key_sizes(_pk: &(u64, usize), _vk: &u64) -> Vec<(&'static str, usize)> {
+        vec![("pk", 8), ("vk", 8)]
+    }
+    fn circuit_size(pk: &(u64, usize)) -> Option<CircuitSize> {
+        Some(CircuitSize::Constraints(pk.1 * 10))
+    }
+}
+
+impl BatchVerifyProofs for ToyProof {
+    fn verify_batch(vk: &u64, items: &[(&u64, &u64)], _rng: &mut BenchRng) -> Result<()> {
+        items.iter().try_for_each(|(y, p)| Self::verify(vk, y, p))
+    }
+}
+
+/// A broken proof system whose verifier accepts everything: it must fail
+/// the conformance kit.
+pub struct AcceptAllProof;
+
+impl ProofSystem for AcceptAllProof {
+    type ProvingKey = <ToyProof as ProofSystem>::ProvingKey;
+    type VerifyingKey = u64;
+    type Proof = u64;
+    type PublicInput = u64;
+    type Witness = u64;
+    const INFO: SchemeInfo = ToyProof::INFO;
+    const SIZE: StatementSize = StatementSize::FIXED;
+    fn setup(size: usize, rng: &mut BenchRng) -> Result<((u64, usize), u64)> {
+        ToyProof::setup(size, rng)
+    }
+    fn statement(size: usize, rng: &mut BenchRng) -> Result<(u64, u64)> {
+        ToyProof::statement(size, rng)
+    }
+    fn unsatisfiable_statement(size: usize, rng: &mut BenchRng) -> Result<(u64, u64)> {
+        ToyProof::unsatisfiable_statement(size, rng)
+    }
+    fn prove(_pk: &(u64, usize), _y: &u64, _x: &u64, _rng: &mut BenchRng) -> Result<u64> {
+        Ok(0)
+    }
+    fn verify(_vk: &u64, _y: &u64, _proof: &u64) -> Result<()> {
+        Ok(())
+    }
+    fn encode_proof(proof: &u64) -> Vec<u8> {
+        ToyProof::encode_proof(proof)
+    }
+    fn decode_proof(bytes: &[u8]) -> Result<u64> {
+        ToyProof::decode_proof(bytes)
+    }
+    fn encode_public_input(public: &u64) -> Vec<u8> {
+        ToyProof::encode_public_input(public)
+    }
+    fn decode_public_input(bytes: &[u8]) -> Result<u64> {
+        ToyProof::decode_public_input(bytes)
+    }
+    fn key_sizes(pk: &(u64, usize), vk: &u64) -> Vec<(&'static str, usize)> {
+        ToyProof::key_sizes(pk, vk)
+    }
+    fn circuit_size(_pk: &(u64, usize)) -> Option<CircuitSize> {
+        None
     }
 }

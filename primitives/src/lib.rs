@@ -1,5 +1,6 @@
 //! Classical schemes for ledgerbench: Ed25519, ECDSA (secp256k1, P-256),
 //! BIP-340 Schnorr, SM2, BLS12-381 and hashes, each behind the harness traits.
+#![forbid(unsafe_code)]
 
 pub mod bls;
 pub mod ecdsa;

@@ -37,6 +37,7 @@
 //! A report is a list of [`report::Section`]s building one [`doc::Doc`],
 //! rendered by every [`render::Render`]er (HTML, Markdown); plots implement
 //! [`plot::Chart`] and are drawn as SVG and PNG from the same code.
+#![forbid(unsafe_code)]
 
 pub mod compare;
 pub mod data;

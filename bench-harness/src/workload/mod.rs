@@ -11,9 +11,12 @@
 //! transaction, cores needed at the target TPS, ledger growth and state size —
 //! the last ones labelled as projections with their inputs.
 
+mod block;
+mod builtin;
 pub mod ledger;
 pub mod merkle;
 pub mod profile;
+mod record;
 pub mod resolve;
 pub mod run;
 pub mod verify;

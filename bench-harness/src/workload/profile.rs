@@ -32,45 +32,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Error, Result};
 
-/// The shipped profiles: (file name, contents).
-pub const BUILTIN: &[(&str, &str)] = &[
-    (
-        "retail-payments",
-        include_str!("../../workloads/retail-payments.toml"),
-    ),
-    (
-        "cross-border-settlement",
-        include_str!("../../workloads/cross-border-settlement.toml"),
-    ),
-    (
-        "health-data-sharing",
-        include_str!("../../workloads/health-data-sharing.toml"),
-    ),
-    (
-        "insurance-claims",
-        include_str!("../../workloads/insurance-claims.toml"),
-    ),
-    (
-        "drug-traceability",
-        include_str!("../../workloads/drug-traceability.toml"),
-    ),
-    (
-        "ai-data-provenance",
-        include_str!("../../workloads/ai-data-provenance.toml"),
-    ),
-    (
-        "education-credentials",
-        include_str!("../../workloads/education-credentials.toml"),
-    ),
-    (
-        "identity-registry",
-        include_str!("../../workloads/identity-registry.toml"),
-    ),
-    (
-        "confidential-payments",
-        include_str!("../../workloads/confidential-payments.toml"),
-    ),
-];
+pub use super::builtin::BUILTIN;
 
 /// A number that is an assumption, with the reason for it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
