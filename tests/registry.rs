@@ -75,3 +75,43 @@ fn every_op_of_every_scheme_prepares_and_runs() {
         }
     }
 }
+
+/// Operations whose time depends on input or randomness (rejection sampling,
+/// proving) lead with the mean; FIPS 204 signing, Falcon keygen and signing,
+/// FIPS 203 key generation and proving are such operations, Ed25519 and hashes
+/// are not.
+#[test]
+fn variable_time_operations_are_declared() {
+    let registry = ledgerbench::registry();
+    let variable = |id: &str, op: Op| {
+        registry
+            .get(id)
+            .unwrap_or_else(|| panic!("{id} registered"))
+            .variable_time(op)
+    };
+    for id in [
+        "ml-dsa-44/pqclean",
+        "ml-dsa-65/rustcrypto",
+        "ml-dsa-87/libcrux",
+    ] {
+        assert!(variable(id, Op::Sign) && variable(id, Op::SignSet), "{id}");
+        assert!(!variable(id, Op::Verify), "{id}");
+    }
+    for op in [Op::Keygen, Op::Sign] {
+        assert!(variable("falcon-512/pqclean", op));
+    }
+    assert!(variable("ed25519+ml-dsa-65/composite", Op::Sign));
+    assert!(variable("ml-kem-768/libcrux", Op::Keygen));
+    assert!(!variable("ml-kem-768/libcrux", Op::Decaps));
+    assert!(variable("groth16-bls12-381-range/arkworks", Op::Prove));
+    assert!(!variable("groth16-bls12-381-range/arkworks", Op::Verify));
+    for id in [
+        "ed25519/dalek",
+        "sha256/rustcrypto",
+        "slh-dsa-sha2-128f/rustcrypto",
+    ] {
+        for op in [Op::Keygen, Op::Sign, Op::Verify, Op::Digest] {
+            assert!(!variable(id, op), "{id} {op}");
+        }
+    }
+}

@@ -102,6 +102,7 @@ fn run_job(job: &Job, gate: GateReport, engine: &EngineConfig, seed: u64) -> Rec
         standard: info.standard.to_string(),
         security: info.security.to_string(),
         op: job.op,
+        variable_time: job.entry.variable_time(job.op),
         params: job.params.clone(),
         threads: rayon::current_num_threads(),
         status: Status::Ok,

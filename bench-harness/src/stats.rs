@@ -1,12 +1,18 @@
-//! Summary statistics of timing samples, with a bootstrap CI of the median.
+//! Summary statistics of timing samples, with bootstrap CIs of the median and
+//! of the mean, and the headline figure a record leads with: the mean for
+//! variable-time operations (throughput is the mean), the median otherwise.
 
 use rand_core::Rng;
 use serde::{Deserialize, Serialize};
 
 use crate::bench_rng;
 
-/// Bootstrap resamples for the confidence interval of the median.
+/// Bootstrap resamples for the confidence intervals.
 const BOOTSTRAP_RESAMPLES: usize = 2000;
+
+/// Fewest samples from which a confidence interval is reported: a bootstrap
+/// of three samples is not an interval anyone should cite.
+pub const MIN_CI_SAMPLES: usize = 10;
 
 /// Summary of per-operation sample values (nanoseconds or cycles per op).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -29,6 +35,63 @@ pub struct Stats {
     pub ci95_low: f64,
     /// Upper bound of the bootstrap 95% CI of the median.
     pub ci95_high: f64,
+    /// Bounds of the bootstrap 95% CI of the mean (absent in records written
+    /// before it was computed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mean_ci95: Option<(f64, f64)>,
+}
+
+/// Which statistic a figure is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Statistic {
+    /// The median: constant-time operations (robust to scheduler noise).
+    Median,
+    /// The mean: variable-time operations (rejection sampling, proving).
+    Mean,
+}
+
+impl Statistic {
+    /// `median` or `mean`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Statistic::Median => "median",
+            Statistic::Mean => "mean",
+        }
+    }
+}
+
+/// The figure a record leads with.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Headline {
+    /// Mean or median.
+    pub statistic: Statistic,
+    /// Its value.
+    pub value: f64,
+    /// Its 95% CI, or `None` when fewer than [`MIN_CI_SAMPLES`] samples
+    /// were taken ("n too small").
+    pub ci95: Option<(f64, f64)>,
+}
+
+impl Stats {
+    /// The mean (with its CI) for a variable-time operation, the median
+    /// (with its CI) otherwise.
+    pub fn headline(&self, variable_time: bool) -> Headline {
+        let enough = self.n >= MIN_CI_SAMPLES;
+        if variable_time {
+            Headline {
+                statistic: Statistic::Mean,
+                value: self.mean,
+                ci95: self.mean_ci95.filter(|_| enough),
+            }
+        } else {
+            Headline {
+                statistic: Statistic::Median,
+                value: self.median,
+                ci95: enough.then_some((self.ci95_low, self.ci95_high)),
+            }
+        }
+    }
 }
 
 /// Median of a sorted, non-empty slice.
@@ -77,7 +140,7 @@ pub fn summarize(samples: &[f64], seed: u64) -> Option<Stats> {
             .map(|x| (x - median).abs())
             .collect::<Vec<_>>(),
     );
-    let (ci95_low, ci95_high) = bootstrap_median_ci(&sorted, seed);
+    let ((ci95_low, ci95_high), mean_ci95) = bootstrap_cis(&sorted, seed);
     Some(Stats {
         n,
         median,
@@ -88,31 +151,33 @@ pub fn summarize(samples: &[f64], seed: u64) -> Option<Stats> {
         p99: sorted_percentile(&sorted, 0.99),
         ci95_low,
         ci95_high,
+        mean_ci95: Some(mean_ci95),
     })
 }
 
 /// Percentile bootstrap: resample with replacement, take the 2.5% and 97.5%
-/// quantiles of the resampled medians.
-fn bootstrap_median_ci(sorted: &[f64], seed: u64) -> (f64, f64) {
+/// quantiles of the resampled medians and of the resampled means.
+fn bootstrap_cis(sorted: &[f64], seed: u64) -> ((f64, f64), (f64, f64)) {
     let n = sorted.len();
     if n == 1 {
-        return (sorted[0], sorted[0]);
+        return ((sorted[0], sorted[0]), (sorted[0], sorted[0]));
     }
     let mut rng = bench_rng(seed, "bootstrap");
     let mut medians = Vec::with_capacity(BOOTSTRAP_RESAMPLES);
+    let mut means = Vec::with_capacity(BOOTSTRAP_RESAMPLES);
     let mut resample = vec![0.0; n];
     for _ in 0..BOOTSTRAP_RESAMPLES {
         for slot in resample.iter_mut() {
             *slot = sorted[(rng.next_u64() % n as u64) as usize];
         }
+        means.push(resample.iter().sum::<f64>() / n as f64);
         resample.sort_by(f64::total_cmp);
         medians.push(sorted_median(&resample));
     }
     medians.sort_by(f64::total_cmp);
-    (
-        sorted_percentile(&medians, 0.025),
-        sorted_percentile(&medians, 0.975),
-    )
+    means.sort_by(f64::total_cmp);
+    let interval = |v: &[f64]| (sorted_percentile(v, 0.025), sorted_percentile(v, 0.975));
+    (interval(&medians), interval(&means))
 }
 
 #[cfg(test)]
@@ -130,6 +195,23 @@ mod tests {
         assert_eq!(s.p99, 5.0);
         assert!(s.ci95_low <= s.median && s.median <= s.ci95_high);
         assert!(s.ci95_low >= 1.0 && s.ci95_high <= 5.0);
+    }
+
+    #[test]
+    fn variable_time_leads_with_the_mean_and_small_samples_have_no_ci() {
+        // A skewed sample: one slow rejection-sampling tail.
+        let mut samples = vec![100.0; 19];
+        samples.push(2100.0);
+        let s = summarize(&samples, 1).expect("non-empty");
+        let mean = s.headline(true);
+        assert_eq!((mean.statistic, mean.value), (Statistic::Mean, 200.0));
+        let (lo, hi) = mean.ci95.expect("20 samples give an interval");
+        assert!(lo <= 200.0 && 200.0 <= hi, "{lo} {hi}");
+        let median = s.headline(false);
+        assert_eq!((median.statistic, median.value), (Statistic::Median, 100.0));
+        let few = summarize(&[1.0, 2.0, 3.0], 1).expect("non-empty");
+        assert_eq!(few.headline(true).ci95, None);
+        assert_eq!(few.headline(false).ci95, None);
     }
 
     #[test]

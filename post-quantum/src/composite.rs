@@ -85,6 +85,8 @@ impl<A: SignatureScheme, B: SignatureScheme, I: CompositeInfo> SignatureScheme
     type Signature = (A::Signature, B::Signature);
 
     const INFO: SchemeInfo = I::INFO;
+    const VARIABLE_TIME_KEYGEN: bool = A::VARIABLE_TIME_KEYGEN || B::VARIABLE_TIME_KEYGEN;
+    const VARIABLE_TIME_SIGN: bool = A::VARIABLE_TIME_SIGN || B::VARIABLE_TIME_SIGN;
 
     fn keygen(rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)> {
         let (ska, pka) = A::keygen(rng)?;

@@ -39,7 +39,8 @@ pqcrypto_signature!(
         note: NOTE,
     },
     752,
-    exact = false
+    exact = false,
+    variable_time = true
 );
 
 pqcrypto_signature!(
@@ -62,5 +63,6 @@ pqcrypto_signature!(
         note: NOTE,
     },
     1462,
-    exact = false
+    exact = false,
+    variable_time = true
 );

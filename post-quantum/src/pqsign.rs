@@ -23,9 +23,10 @@ pub(crate) fn check_sig_len(actual: usize, len: usize, exact: bool) -> Result<()
 /// Defines a zero-sized scheme type over one pqcrypto signature module.
 ///
 /// `$sig_len` is the signature length: exact when `$exact` is true,
-/// otherwise a maximum (Falcon's compressed signatures).
+/// otherwise a maximum (Falcon's compressed signatures). `$variable` marks
+/// key generation and signing as variable-time (Falcon's rejection loops).
 macro_rules! pqcrypto_signature {
-    ($(#[$doc:meta])* $ty:ident, $($m:ident)::+, $info:expr, $sig_len:expr, exact = $exact:expr) => {
+    ($(#[$doc:meta])* $ty:ident, $($m:ident)::+, $info:expr, $sig_len:expr, exact = $exact:expr, variable_time = $variable:expr) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, Default)]
         pub struct $ty;
@@ -36,6 +37,8 @@ macro_rules! pqcrypto_signature {
             type Signature = $($m)::+::DetachedSignature;
 
             const INFO: ledgerbench_harness::SchemeInfo = $info;
+            const VARIABLE_TIME_KEYGEN: bool = $variable;
+            const VARIABLE_TIME_SIGN: bool = $variable;
 
             fn keygen(
                 _rng: &mut ledgerbench_harness::BenchRng,

@@ -50,7 +50,8 @@ pqcrypto_signature!(
     pqcrypto_sphincsplus::sphincssha2128ssimple,
     info("sphincs-sha2-128s-simple", 7856),
     7856,
-    exact = true
+    exact = true,
+    variable_time = false
 );
 
 pqcrypto_signature!(
@@ -59,7 +60,8 @@ pqcrypto_signature!(
     pqcrypto_sphincsplus::sphincssha2128fsimple,
     info("sphincs-sha2-128f-simple", 17088),
     17088,
-    exact = true
+    exact = true,
+    variable_time = false
 );
 
 pqcrypto_signature!(
@@ -68,5 +70,6 @@ pqcrypto_signature!(
     pqcrypto_sphincsplus::sphincsshake128fsimple,
     info("sphincs-shake-128f-simple", 17088),
     17088,
-    exact = true
+    exact = true,
+    variable_time = false
 );

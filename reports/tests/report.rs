@@ -168,3 +168,64 @@ fn report_options_skip_png_and_choose_the_baseline() {
         "the run directory is untouched"
     );
 }
+
+/// A variable-time operation leads with its mean (and the CI of the mean) in
+/// the report tables, Markdown, CSV and BMF; a constant-time one with its
+/// median; fewer than ten samples give "n too small", not an interval.
+#[test]
+fn variable_time_rows_lead_with_the_mean() {
+    use ledgerbench_harness::Op;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    // Nineteen fast signatures and one slow one: mean 200 µs, median 100 µs.
+    let mut skewed = vec![100_000.0; 19];
+    skewed.push(2_100_000.0);
+    let mut sign = common::record("toy-sig/toy", Op::Sign, Some(32), &skewed);
+    sign.variable_time = true;
+    let verify = common::record("toy-sig/toy", Op::Verify, Some(32), &skewed);
+    let few = common::record("toy-sig/other", Op::Verify, Some(32), &[1.0, 2.0, 3.0]);
+    let dir = common::synthetic_run(tmp.path(), "vt", &[sign, verify, few]);
+
+    let run = RunData::load(&dir).expect("load");
+    let md = ledgerbench_reports::export::markdown(&run);
+    assert!(md.contains("| 200 µs (mean) |"), "{md}");
+    assert!(md.contains("| 100 µs (median) |"), "{md}");
+    assert!(md.contains("n too small"), "{md}");
+
+    let mut csv = Vec::new();
+    ledgerbench_reports::export::write(&dir, ledgerbench_reports::export::Format::Csv, &mut csv)
+        .expect("csv");
+    let csv = String::from_utf8(csv).expect("utf-8");
+    let header: Vec<&str> = csv.lines().next().expect("header").split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let rows: Vec<Vec<&str>> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    let sign_row = rows
+        .iter()
+        .find(|r| r[col("op")] == "sign")
+        .expect("sign row");
+    assert_eq!(sign_row[col("statistic")], "mean");
+    assert_eq!(
+        sign_row[col("time_ns")].parse::<f64>().expect("number"),
+        200_000.0
+    );
+    let verify_row = rows
+        .iter()
+        .find(|r| r[col("op")] == "verify" && r[col("scheme")] == "toy-sig/toy")
+        .expect("verify row");
+    assert_eq!(verify_row[col("statistic")], "median");
+    assert_eq!(
+        verify_row[col("time_ns")].parse::<f64>().expect("number"),
+        100_000.0
+    );
+
+    let bmf = ledgerbench_reports::export::bmf(&run);
+    let latency = |key: &str| bmf[key]["latency"]["value"].as_f64().expect("latency");
+    assert_eq!(latency("toy-sig/toy|sign|msg_len=32|threads=1"), 200_000.0);
+    assert_eq!(
+        latency("toy-sig/toy|verify|msg_len=32|threads=1"),
+        100_000.0
+    );
+}

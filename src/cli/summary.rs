@@ -58,30 +58,29 @@ pub fn results_table(records: &[Record]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<34} {:<16} {:<14} {:>11} {:>23} {:>12}  sizes",
-        "scheme", "op", "params", "median", "95% CI of median", "cycles"
+        "{:<34} {:<16} {:<14} {:>11} {:<6} {:>23} {:>12}  sizes",
+        "scheme", "op", "params", "time", "stat", "95% CI", "cycles"
     );
     for r in records {
         let params = r.params.label();
-        match (&r.status, &r.measurement) {
-            (Status::Ok, Some(m)) => {
-                let cycles = m
-                    .cycles
-                    .as_ref()
-                    .map_or("-".to_string(), |c| format!("{:.0}", c.median));
+        match (r.headline(), &r.measurement) {
+            (Some(h), Some(m)) => {
+                let cycles = m.cycles.as_ref().map_or("-".to_string(), |c| {
+                    format!("{:.0}", c.headline(r.variable_time).value)
+                });
                 let sizes: Vec<String> = r.sizes.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                let ci = h.ci95.map_or("n too small".to_string(), |(lo, hi)| {
+                    format!("[{}, {}]", format_ns(lo), format_ns(hi))
+                });
                 let _ = writeln!(
                     out,
-                    "{:<34} {:<16} {:<14} {:>11} {:>23} {:>12}  {}",
+                    "{:<34} {:<16} {:<14} {:>11} {:<6} {:>23} {:>12}  {}",
                     r.scheme,
                     r.op.as_str(),
                     params,
-                    format_ns(m.ns.median),
-                    format!(
-                        "[{}, {}]",
-                        format_ns(m.ns.ci95_low),
-                        format_ns(m.ns.ci95_high)
-                    ),
+                    format_ns(h.value),
+                    h.statistic.as_str(),
+                    ci,
                     cycles,
                     sizes.join(" ")
                 );

@@ -26,6 +26,10 @@ impl<K: Kem> DynScheme for KemEntry<K> {
         vec![Op::Keygen, Op::Encaps, Op::Decaps]
     }
 
+    fn variable_time(&self, op: Op) -> bool {
+        op == Op::Keygen && K::VARIABLE_TIME_KEYGEN
+    }
+
     fn kem_kit(&self) -> Option<&dyn KemKit> {
         Some(self)
     }

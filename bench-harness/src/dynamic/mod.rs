@@ -225,6 +225,13 @@ pub trait DynScheme: Send + Sync {
         Ok(Vec::new())
     }
 
+    /// True when `op` takes a time that depends on its input or randomness
+    /// (rejection sampling, proving): its figures lead with the mean, which
+    /// is what throughput is; the median otherwise.
+    fn variable_time(&self, _op: Op) -> bool {
+        false
+    }
+
     /// True for slow variants the quick suite leaves out unless named.
     fn full_suite_only(&self) -> bool {
         false

@@ -20,6 +20,7 @@
 //! | `family` | string | `sig`, `kem`, `hash`, `zk` |
 //! | `standard`, `security` | string | e.g. `FIPS 204`, `NIST cat 3` / `128-bit classical` |
 //! | `op` | string | operation (`keygen`, `sign`, `verify`, `verify-batch`, `encaps`, `digest`...) |
+//! | `variable_time` | bool | the op's time depends on input or randomness; its headline statistic is the mean (else the median) |
 //! | `params` | object | `msg_len`, `batch`, `size` (statement size: Merkle depth, log2 constraints), `set` where the op takes them |
 //! | `threads` | int | rayon pool size during the measurement |
 //! | `status` | string | `ok`, `gate-failed` (not timed), or `error` |
@@ -27,7 +28,7 @@
 //! | `gate` | object | correctness gate: `checks: [{name, passed, detail?}]` |
 //! | `items_per_op` | int | items handled per operation (batch size for batch ops) |
 //! | `sizes` | object | observed encoded sizes in bytes (`pk`, `sk`, `sig`, `ek`, `ct`, `ss`, `digest`) |
-//! | `measurement` | object? | `iters_per_sample`, `samples_ns` and `samples_cycles` (raw, per op), `ns` and `cycles` statistics (`n`, `median`, `min`, `max`, `mean`, `mad`, `p99`, `ci95_low`, `ci95_high`), `memory` (`allocations`, `peak_bytes` for one op) |
+//! | `measurement` | object? | `iters_per_sample`, `samples_ns` and `samples_cycles` (raw, per op), `ns` and `cycles` statistics (`n`, `median`, `min`, `max`, `mean`, `mad`, `p99`, `ci95_low`, `ci95_high` of the median, `mean_ci95` `[low, high]` of the mean; no interval is cited below 10 samples), `memory` (`allocations`, `peak_bytes` for one op) |
 //! | `finished_at` | string | RFC 3339 time the record was written |
 
 use std::collections::{BTreeMap, HashSet};
@@ -43,6 +44,7 @@ pub use jsonl::{JsonLines, Line};
 
 use crate::engine::Measurement;
 use crate::provenance::RunInfo;
+use crate::stats::Headline;
 use crate::{Error, GateReport, Op, Params, Result};
 
 /// Version of the record and run.json schemas.
@@ -109,6 +111,10 @@ pub struct Record {
     pub security: String,
     /// Operation.
     pub op: Op,
+    /// The operation's time depends on its input or randomness: its figures
+    /// lead with the mean ([`Record::headline`]).
+    #[serde(default)]
+    pub variable_time: bool,
     /// Parameters.
     pub params: Params,
     /// Rayon threads.
@@ -129,6 +135,18 @@ pub struct Record {
     pub measurement: Option<Measurement>,
     /// When the record was written.
     pub finished_at: String,
+}
+
+impl Record {
+    /// The figure this record leads with, in nanoseconds per operation: the
+    /// mean for a variable-time operation, the median otherwise, each with its
+    /// 95% CI when enough samples were taken. `None` when not measured.
+    pub fn headline(&self) -> Option<Headline> {
+        match (self.status, &self.measurement) {
+            (Status::Ok, Some(m)) => Some(m.ns.headline(self.variable_time)),
+            _ => None,
+        }
+    }
 }
 
 /// A run directory: `run.json` + `results.jsonl`.

@@ -17,6 +17,9 @@ pub trait Kem: Send + Sync + 'static {
 
     /// Static description.
     const INFO: SchemeInfo;
+    /// Key generation takes a time that depends on randomness (ML-KEM's
+    /// matrix expansion by rejection sampling): its figures lead with the mean.
+    const VARIABLE_TIME_KEYGEN: bool = false;
 
     /// Generates a key pair.
     fn keygen(rng: &mut BenchRng) -> Result<(Self::DecapsKey, Self::EncapsKey)>;

@@ -104,6 +104,9 @@ pub trait ProofSystem: Send + Sync + 'static {
     const INFO: SchemeInfo;
     /// The meaning and default values of the size parameter.
     const SIZE: StatementSize;
+    /// Proving takes a time that depends on the witness and the prover's
+    /// randomness: its figures lead with the mean.
+    const VARIABLE_TIME_PROVE: bool = true;
 
     /// Generates keys for statements of `size` (a trusted setup for Groth16,
     /// transparent parameters and key generation for halo2 and Bulletproofs).

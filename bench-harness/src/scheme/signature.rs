@@ -28,6 +28,13 @@ pub trait SignatureScheme: Send + Sync + 'static {
 
     /// Static description (name, implementation, standard, sizes...).
     const INFO: SchemeInfo;
+    /// Key generation takes a time that depends on randomness (rejection
+    /// sampling, as in Falcon): its figures lead with the mean.
+    const VARIABLE_TIME_KEYGEN: bool = false;
+    /// Signing takes a time that depends on the message or randomness
+    /// (rejection sampling, as in ML-DSA and Falcon): its figures lead with
+    /// the mean.
+    const VARIABLE_TIME_SIGN: bool = false;
 
     /// Generates a key pair from the harness RNG.
     fn keygen(rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)>;

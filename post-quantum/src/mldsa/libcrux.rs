@@ -29,6 +29,8 @@ macro_rules! libcrux_mldsa {
                  on CPUs without AVX2; keys from a seed drawn from the run RNG; deterministic \
                  signing variant, empty context"
             );
+            // Rejection sampling: the number of signing attempts depends on the message.
+            const VARIABLE_TIME_SIGN: bool = true;
 
             fn keygen(rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)> {
                 let seed: [u8; 32] = random_array(rng);

@@ -29,6 +29,8 @@ macro_rules! pqclean_mldsa {
                 "PQClean portable C (AVX2 path disabled: it accepts invalid Wycheproof signatures); \
                  keygen and hedged signing draw OS randomness, not the run seed"
             );
+            // Rejection sampling: the number of signing attempts depends on the message.
+            const VARIABLE_TIME_SIGN: bool = true;
 
             fn keygen(_rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)> {
                 let (pk, sk) = pqcrypto_mldsa::$m::keypair();

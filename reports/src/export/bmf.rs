@@ -21,35 +21,34 @@ use crate::data::{RunData, measured};
 pub fn bmf(run: &RunData) -> Value {
     let mut doc = Map::new();
     for r in &run.records {
-        let Some(m) = measured(r) else { continue };
+        let (Some(m), Some(h)) = (measured(r), r.headline()) else {
+            continue;
+        };
+        // The headline statistic (mean for variable-time ops, median
+        // otherwise); without a CI (too few samples) the bounds equal it.
+        let (lo, hi) = h.ci95.unwrap_or((h.value, h.value));
         let mut measures = Map::new();
         measures.insert(
             "latency".into(),
-            json!({
-                "value": m.ns.median,
-                "lower_value": m.ns.ci95_low,
-                "upper_value": m.ns.ci95_high,
-            }),
+            json!({ "value": h.value, "lower_value": lo, "upper_value": hi }),
         );
-        if m.ns.median > 0.0 {
+        if h.value > 0.0 {
             let items = r.items_per_op.max(1) as f64 * 1e9;
             measures.insert(
                 "throughput".into(),
                 json!({
-                    "value": items / m.ns.median,
-                    "lower_value": items / m.ns.ci95_high.max(f64::MIN_POSITIVE),
-                    "upper_value": items / m.ns.ci95_low.max(f64::MIN_POSITIVE),
+                    "value": items / h.value,
+                    "lower_value": items / hi.max(f64::MIN_POSITIVE),
+                    "upper_value": items / lo.max(f64::MIN_POSITIVE),
                 }),
             );
         }
         if let Some(c) = &m.cycles {
+            let ch = c.headline(r.variable_time);
+            let (lo, hi) = ch.ci95.unwrap_or((ch.value, ch.value));
             measures.insert(
                 "cycles".into(),
-                json!({
-                    "value": c.median,
-                    "lower_value": c.ci95_low,
-                    "upper_value": c.ci95_high,
-                }),
+                json!({ "value": ch.value, "lower_value": lo, "upper_value": hi }),
             );
         }
         if let Some(mem) = m.memory {

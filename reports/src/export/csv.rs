@@ -28,6 +28,10 @@ pub const CSV_COLUMNS: &[&str] = &[
     "error",
     "gate_passed",
     "items_per_op",
+    "statistic",
+    "time_ns",
+    "time_ci95_low_ns",
+    "time_ci95_high_ns",
     "median_ns",
     "min_ns",
     "max_ns",
@@ -36,6 +40,8 @@ pub const CSV_COLUMNS: &[&str] = &[
     "p99_ns",
     "ci95_low_ns",
     "ci95_high_ns",
+    "mean_ci95_low_ns",
+    "mean_ci95_high_ns",
     "median_cycles",
     "samples",
     "iters_per_sample",
@@ -83,6 +89,9 @@ fn row(
 ) -> Vec<String> {
     let m = r.measurement.as_ref();
     let ns = m.map(|m| &m.ns);
+    // The figure to cite: mean for variable-time ops, median otherwise; the
+    // CI columns stay empty below the minimum sample count ("n too small").
+    let headline = r.headline();
     let mut row = vec![
         run_id.to_string(),
         r.scheme.clone(),
@@ -106,6 +115,10 @@ fn row(
         r.error.clone().unwrap_or_default(),
         r.gate.passed().to_string(),
         r.items_per_op.to_string(),
+        opt(headline.map(|h| h.statistic.as_str())),
+        opt(headline.map(|h| h.value)),
+        opt(headline.and_then(|h| h.ci95).map(|c| c.0)),
+        opt(headline.and_then(|h| h.ci95).map(|c| c.1)),
         opt(ns.map(|s| s.median)),
         opt(ns.map(|s| s.min)),
         opt(ns.map(|s| s.max)),
@@ -114,6 +127,8 @@ fn row(
         opt(ns.map(|s| s.p99)),
         opt(ns.map(|s| s.ci95_low)),
         opt(ns.map(|s| s.ci95_high)),
+        opt(ns.and_then(|s| s.mean_ci95).map(|c| c.0)),
+        opt(ns.and_then(|s| s.mean_ci95).map(|c| c.1)),
         opt(m.and_then(|m| m.cycles.as_ref()).map(|c| c.median)),
         opt(ns.map(|s| s.n)),
         opt(m.map(|m| m.iters_per_sample)),

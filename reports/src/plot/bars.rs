@@ -14,7 +14,7 @@ use super::{BAR, BASELINE, Chart, DrawResult, FAIL, GRID, INK, Unit, text, text_
 pub struct Bar {
     /// Category label (scheme id).
     pub label: String,
-    /// The value (median); `None` when the row was not measured.
+    /// The value (the record's headline statistic); `None` when not measured.
     pub value: Option<f64>,
     /// Lower end of the whisker.
     pub lo: f64,

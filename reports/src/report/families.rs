@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use ledgerbench_harness::results::{Record, Status};
+use ledgerbench_harness::stats::{Headline, Statistic};
 use ledgerbench_harness::{Params, Result};
 
 use super::{Context, Section, counterpart};
@@ -76,6 +77,14 @@ pub(crate) fn sizes_text(r: &Record) -> String {
 }
 
 /// `25.3–26.4 µs` (one unit when both ends share it) or `980 ns – 1.02 µs`.
+/// The headline's 95% CI, or "n too small" when too few samples were taken.
+pub(crate) fn headline_ci_text(h: &Headline) -> String {
+    match h.ci95 {
+        Some((lo, hi)) => ci_text(lo, hi),
+        None => "n too small".into(),
+    }
+}
+
 pub(crate) fn ci_text(lo: f64, hi: f64) -> String {
     let (a, b) = (format::ns(lo), format::ns(hi));
     match (a.rsplit_once(' '), b.rsplit_once(' ')) {
@@ -167,7 +176,7 @@ pub fn family_table(run: &RunData, family: &str, baseline: Option<&str>) -> Tabl
         ("security", Align::Left),
         ("standard", Align::Left),
         ("op / params", Align::Left),
-        ("median", Align::Right),
+        ("time (statistic)", Align::Right),
         ("cycles", Align::Right),
         ("95% CI", Align::Right),
         ("× baseline", Align::Right),
@@ -193,21 +202,21 @@ pub fn family_table(run: &RunData, family: &str, baseline: Option<&str>) -> Tabl
                 }
             },
         ];
-        let tone = match measured(r) {
-            Some(m) => {
+        let tone = match measured(r).zip(r.headline()) {
+            Some((m, h)) => {
                 let ratio = baseline
                     .and_then(|b| counterpart(run, b, r))
-                    .and_then(measured)
-                    .map(|bm| m.ns.median / bm.ns.median);
+                    .and_then(Record::headline)
+                    .map(|bh| h.value / bh.value);
                 let is_baseline = baseline == Some(r.scheme.as_str());
-                cells.push(format::ns(m.ns.median));
+                cells.push(format!("{}\n{}", format::ns(h.value), h.statistic.as_str()));
                 cells.push(
                     m.cycles
                         .as_ref()
-                        .map(|c| format::cycles(c.median))
+                        .map(|c| format::cycles(c.headline(r.variable_time).value))
                         .unwrap_or_else(|| "–".into()),
                 );
-                cells.push(ci_text(m.ns.ci95_low, m.ns.ci95_high));
+                cells.push(headline_ci_text(&h));
                 cells.push(match (is_baseline, ratio) {
                     (true, _) => "baseline".into(),
                     (false, Some(x)) => format::ratio(x),
@@ -296,12 +305,15 @@ fn op_charts(
             .collect();
         let mut bars: Vec<Bar> = chosen
             .iter()
-            .map(|r| match measured(r) {
-                Some(m) => Bar {
-                    label: r.scheme.clone(),
-                    value: Some(m.ns.median),
-                    lo: m.ns.ci95_low,
-                    hi: m.ns.ci95_high,
+            .map(|r| match r.headline() {
+                Some(h) => Bar {
+                    label: match h.statistic {
+                        Statistic::Mean => format!("{} (mean)", r.scheme),
+                        Statistic::Median => r.scheme.clone(),
+                    },
+                    value: Some(h.value),
+                    lo: h.ci95.map_or(h.value, |c| c.0),
+                    hi: h.ci95.map_or(h.value, |c| c.1),
                     note: None,
                     baseline: baseline == Some(r.scheme.as_str()),
                 },
@@ -326,7 +338,10 @@ fn op_charts(
         });
         let chart = BarChart {
             bars,
-            axis: format!("median time per {op} (whiskers: 95% CI)"),
+            axis: format!(
+                "time per {op}: mean for variable-time operations, median otherwise \
+                 (whiskers: 95% CI)"
+            ),
             unit: Unit::Nanos,
             log: None,
         };

@@ -160,6 +160,7 @@ pub fn record(scheme: &str, op: Op, msg_len: Option<usize>, samples: &[f64]) -> 
         standard: "none".into(),
         security: "0-bit classical".into(),
         op,
+        variable_time: false,
         params,
         threads: 1,
         status: if measurement.is_some() {

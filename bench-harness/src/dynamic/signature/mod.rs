@@ -150,6 +150,14 @@ impl<S: SignatureScheme> DynScheme for SigEntry<S> {
         ops
     }
 
+    fn variable_time(&self, op: Op) -> bool {
+        match op {
+            Op::Keygen => S::VARIABLE_TIME_KEYGEN,
+            Op::Sign | Op::SignSet => S::VARIABLE_TIME_SIGN,
+            _ => false,
+        }
+    }
+
     fn full_suite_only(&self) -> bool {
         self.full_only
     }

@@ -156,6 +156,10 @@ impl<P: ProofSystem> DynScheme for ZkEntry<P> {
         }
     }
 
+    fn variable_time(&self, op: Op) -> bool {
+        op == Op::Prove && P::VARIABLE_TIME_PROVE
+    }
+
     fn full_suite_only(&self) -> bool {
         self.full_only
     }
