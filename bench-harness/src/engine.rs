@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::alloc::{self, AllocStats};
 use crate::dynamic::Prepared;
 use crate::stats::{Stats, summarize};
-use crate::timer::cycles;
+use crate::timer::{cycles_end, cycles_start};
 use crate::{Error, Result};
 
 /// How long and how often to sample.
@@ -98,11 +98,11 @@ pub struct Measurement {
 
 /// Times `iters` operations: (elapsed, cycles).
 fn timed(prepared: &mut dyn Prepared, iters: u64) -> Result<(Duration, Option<u64>)> {
-    let c0 = cycles();
+    let c0 = cycles_start();
     let t0 = Instant::now();
     prepared.run(iters)?;
     let elapsed = t0.elapsed();
-    let c1 = cycles();
+    let c1 = cycles_end();
     Ok((elapsed, c0.zip(c1).map(|(a, b)| b.wrapping_sub(a))))
 }
 

@@ -48,6 +48,10 @@ pub struct Machine {
     pub logical_cores: usize,
     /// TSC frequency in Hz (calibrated), when a TSC exists.
     pub tsc_hz: Option<f64>,
+    /// What the cycle columns count and how it is read (serialisation,
+    /// invariant TSC or not).
+    #[serde(default)]
+    pub cycle_counter: String,
     /// cpufreq scaling governor of CPU 0, when readable.
     pub governor: Option<String>,
     /// OS name (`PRETTY_NAME` of /etc/os-release).
@@ -196,6 +200,7 @@ pub fn machine() -> Machine {
             .map(|n| n.get())
             .unwrap_or(1),
         tsc_hz: crate::timer::tsc_hz(),
+        cycle_counter: crate::timer::counter(),
         governor: read_trimmed("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"),
         os,
         kernel: read_trimmed("/proc/sys/kernel/osrelease"),

@@ -124,6 +124,14 @@ fn facts(info: &RunInfo) -> Vec<(String, String)> {
                 .map(|hz| format!("{:.3} GHz", hz / 1e9))
                 .unwrap_or_else(|| "none".into()),
         ),
+        (
+            "cycle counter".into(),
+            if m.cycle_counter.is_empty() {
+                "not recorded".into()
+            } else {
+                m.cycle_counter.clone()
+            },
+        ),
         ("frequency governor".into(), opt(m.governor.as_deref())),
         (
             "memory".into(),

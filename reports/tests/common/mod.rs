@@ -93,6 +93,7 @@ pub fn run_info(run_id: &str, config: RunConfig, host: &str) -> RunInfo {
             cpu_model: Some("Test CPU".into()),
             logical_cores: 2,
             tsc_hz: Some(2.5e9),
+            cycle_counter: "test counter".into(),
             governor: Some("performance".into()),
             os: Some("Test OS".into()),
             kernel: Some("6.0".into()),
