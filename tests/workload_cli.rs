@@ -8,6 +8,12 @@ use ledgerbench_harness::results::{RunDir, Status};
 use ledgerbench_harness::workload::profile::{BUILTIN, Profile};
 use ledgerbench_harness::workload::run::WorkloadRecord;
 
+/// The workload records of a run directory.
+fn workload_records(dir: &std::path::Path) -> Vec<WorkloadRecord> {
+    let lines = RunDir::open(dir).expect("dir").read_lines().expect("lines");
+    WorkloadRecord::read_all(&lines).expect("records")
+}
+
 #[test]
 fn every_shipped_profile_runs_on_small_blocks() {
     let out = tempfile::tempdir().expect("tempdir");
@@ -46,13 +52,7 @@ fn every_shipped_profile_runs_on_small_blocks() {
     assert_eq!(dirs.len(), runnable);
     assert!(runnable >= 7, "only {runnable} profiles ran");
     for dir in dirs {
-        let records = WorkloadRecord::read_all(
-            &RunDir::open(&dir)
-                .expect("dir")
-                .read_lines()
-                .expect("lines"),
-        )
-        .expect("records");
+        let records = workload_records(&dir);
         assert_eq!(records.len(), 1, "{}", dir.display());
         let r = &records[0];
         assert_eq!(r.status, Status::Ok, "{}: {:?}", r.profile, r.error);
@@ -88,13 +88,7 @@ fn baseline_comparison_is_recorded_with_both_runs() {
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let dir = run_dirs(out.path()).pop().expect("run dir");
-    let records = WorkloadRecord::read_all(
-        &RunDir::open(&dir)
-            .expect("dir")
-            .read_lines()
-            .expect("lines"),
-    )
-    .expect("records");
+    let records = workload_records(&dir);
     assert_eq!(records.len(), 2);
     let main = records
         .iter()

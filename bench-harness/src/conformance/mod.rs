@@ -74,6 +74,17 @@ pub struct Check {
     pub detail: String,
 }
 
+impl Check {
+    /// The check's name, with what happened in parentheses when there is a detail.
+    pub fn describe(&self) -> String {
+        if self.detail.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} ({})", self.name, self.detail)
+        }
+    }
+}
+
 /// The outcome of the correctness gate for one scheme.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GateReport {
@@ -95,16 +106,7 @@ impl GateReport {
 
     /// One line naming the failed checks, for error messages.
     pub fn summary(&self) -> String {
-        let failed: Vec<String> = self
-            .failures()
-            .map(|c| {
-                if c.detail.is_empty() {
-                    c.name.clone()
-                } else {
-                    format!("{} ({})", c.name, c.detail)
-                }
-            })
-            .collect();
+        let failed: Vec<String> = self.failures().map(Check::describe).collect();
         if self.checks.is_empty() {
             "no checks ran".to_string()
         } else if failed.is_empty() {

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use ledgerbench_harness::conformance::Check;
 use ledgerbench_harness::results::{Record, Status};
 use ledgerbench_harness::stats::{Headline, Statistic};
 use ledgerbench_harness::{Params, Result};
@@ -96,18 +97,9 @@ pub(crate) fn ci_text(lo: f64, hi: f64) -> String {
 /// `✓ 20/20`, or `✗ failed 3/20` with the first failed check on a second line.
 pub(crate) fn gate_text(r: &Record) -> String {
     let total = r.gate.checks.len();
-    let failed: Vec<String> = r
-        .gate
-        .failures()
-        .map(|c| {
-            if c.detail.is_empty() {
-                c.name.clone()
-            } else {
-                format!("{} ({})", c.name, c.detail)
-            }
-        })
-        .collect();
+    let failed: Vec<String> = r.gate.failures().map(Check::describe).collect();
     match failed.first() {
+        None if total == 0 => "✗ no checks ran".into(),
         None => format!("✓ {total}/{total}"),
         // The full list is in the summary at the top; keep the row short.
         Some(first) if failed.len() == 1 => format!("✗ failed 1/{total}\n{first}"),
