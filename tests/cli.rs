@@ -267,3 +267,41 @@ fn run_json_carries_provenance_and_export_writes_tidy_csv() {
     assert_eq!(rows.len(), 2);
     assert!(rows.iter().all(|r| r.split(',').count() == header.len()));
 }
+
+/// Measuring a representative signing set and its `.alt` twin writes a
+/// `check` record of their agreement, and the report shows it.
+#[test]
+fn signing_sets_write_a_check_record_shown_in_the_report() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let o = ledgerbench(&[
+        "run",
+        "--scheme",
+        "ml-dsa-44/libcrux",
+        "--op",
+        "sign-set",
+        "--out",
+        out.path().to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        stdout.contains("signing-set check ml-dsa-44/libcrux"),
+        "{stdout}"
+    );
+    let dir = only_run_dir(out.path());
+    let lines = RunDir::open(&dir)
+        .expect("dir")
+        .read_lines()
+        .expect("lines");
+    let checks: Vec<ledgerbench_harness::results::CheckRecord> =
+        lines.parse_kind("check").expect("check records");
+    assert_eq!(checks.len(), 1);
+    assert_eq!(checks[0].set, "cctv");
+    assert_eq!(checks[0].alternate, "cctv.alt");
+    assert!(checks[0].mean_ns > 0.0 && checks[0].alternate_mean_ns > 0.0);
+    let html = std::fs::read_to_string(dir.join("report.html")).expect("report");
+    assert!(
+        html.contains("Benchmark self-checks"),
+        "report lacks the section"
+    );
+}

@@ -11,7 +11,7 @@ use ledgerbench_harness::plan::{
     Job, RunConfig, Suite, parse_family, parse_op, parse_partition, plan, plan_partition,
 };
 use ledgerbench_harness::provenance::RunInfo;
-use ledgerbench_harness::results::{Record, RunDir, now_rfc3339};
+use ledgerbench_harness::results::{MEASUREMENT, Record, RunDir, now_rfc3339, signing_set_checks};
 use ledgerbench_harness::runner::{Progress, execute};
 use ledgerbench_harness::{Error, Family, Registry, Result};
 
@@ -107,15 +107,23 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
     })?;
     progress.finish();
 
+    // Self-checks over the whole run (a resumed run adds only new ones).
+    // (`read_lines` never rewrites the file the writer is appending to.)
+    let lines = dir.read_lines()?;
+    let records: Vec<Record> = lines.parse_kind(MEASUREMENT)?;
+    let written: HashSet<&str> = lines.lines.iter().filter_map(|l| l.key()).collect();
+    let checks = signing_set_checks(&records);
+    for check in checks.iter().filter(|c| !written.contains(c.key.as_str())) {
+        writer.append(check)?;
+    }
+
     info.status = "complete".into();
     info.finished_at = Some(now_rfc3339());
     info.peak_rss_bytes = ledgerbench_harness::alloc::peak_rss_bytes();
     dir.write_run_info(&info)?;
-
-    let (records, _) = dir.read_records()?;
     if !args.quiet {
         print!("{}", summary::results_table(&records));
-        print!("{}", summary::signing_set_checks(&records));
+        print!("{}", summary::check_lines(&checks));
     }
     let failed_gates: HashSet<&str> = records
         .iter()

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use ledgerbench_harness::provenance::BuildInfo;
-use ledgerbench_harness::results::{Record, Status};
+use ledgerbench_harness::results::{CheckRecord, CheckVerdict, Record};
 use ledgerbench_harness::{Entry, Family};
 
 /// Markdown table of schemes: id, implementation, standard, security, sizes.
@@ -100,61 +100,29 @@ pub fn results_table(records: &[Record]) -> String {
     out
 }
 
-/// Mean of per-op samples and the half-width of its normal-approximation 95% CI.
-fn mean_ci(samples: &[f64]) -> Option<(f64, f64)> {
-    let n = samples.len();
-    if n < 2 {
-        return None;
-    }
-    let mean = samples.iter().sum::<f64>() / n as f64;
-    let var = samples.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
-    Some((mean, 1.96 * (var / n as f64).sqrt()))
-}
-
-/// Self-check of representative signing sets: for each scheme measured on a
-/// primary set and its `.alt` twin, the two mean signing times (whole passes
-/// over each set) must agree within their 95% confidence intervals.
-pub fn signing_set_checks(records: &[Record]) -> String {
+/// One line per benchmark self-check (`.alt` agreement of signing sets).
+pub fn check_lines(checks: &[CheckRecord]) -> String {
     let mut out = String::new();
-    for primary in records.iter().filter(|r| r.status == Status::Ok) {
-        let Some(label) = primary
-            .params
-            .set
-            .as_deref()
-            .filter(|l| !l.ends_with(".alt"))
-        else {
-            continue;
-        };
-        let alt_label = format!("{label}.alt");
-        let Some(alt) = records.iter().find(|r| {
-            r.scheme == primary.scheme && r.params.set.as_deref() == Some(alt_label.as_str())
-        }) else {
-            continue;
-        };
-        let (Some(a), Some(b)) = (
-            primary
-                .measurement
-                .as_ref()
-                .and_then(|m| mean_ci(&m.samples_ns)),
-            alt.measurement
-                .as_ref()
-                .and_then(|m| mean_ci(&m.samples_ns)),
-        ) else {
-            continue;
-        };
-        let agree = (a.0 - b.0).abs() <= a.1 + b.1;
+    let ci = |c: Option<(f64, f64)>| {
+        c.map_or("n too small".to_string(), |(lo, hi)| {
+            format!("[{}, {}]", format_ns(lo), format_ns(hi))
+        })
+    };
+    for c in checks {
         let _ = writeln!(
             out,
-            "signing-set check {:<28} {label} mean {} ± {}, {alt_label} mean {} ± {}: {}",
-            primary.scheme,
-            format_ns(a.0),
-            format_ns(a.1),
-            format_ns(b.0),
-            format_ns(b.1),
-            if agree {
-                "consistent"
-            } else {
-                "DIFFER beyond their 95% CIs"
+            "signing-set check {:<28} {} mean {} {}, {} mean {} {}: {}",
+            c.scheme,
+            c.set,
+            format_ns(c.mean_ns),
+            ci(c.ci95),
+            c.alternate,
+            format_ns(c.alternate_mean_ns),
+            ci(c.alternate_ci95),
+            match c.verdict {
+                CheckVerdict::Consistent => "consistent",
+                CheckVerdict::Differ => "DIFFER beyond their 95% CIs",
+                CheckVerdict::NTooSmall => "n too small to compare",
             }
         );
     }

@@ -13,7 +13,7 @@
 //! | field | type | meaning |
 //! |---|---|---|
 //! | `schema` | int | record schema version |
-//! | `kind` | string | `measurement` (workload records use `workload`; readers skip kinds they do not know) |
+//! | `kind` | string | `measurement` (workload records use `workload`, benchmark self-checks `check`, see [`CheckRecord`]; readers skip kinds they do not know) |
 //! | `key` | string | `scheme\|op\|params\|threads=N`, unique within a run; `--resume` skips keys present |
 //! | `scheme` | string | scheme id `name/impl` |
 //! | `name`, `implementation`, `krate`, `backend` | string | from the scheme's INFO |
@@ -38,8 +38,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+mod check;
 mod jsonl;
 
+pub use check::{CHECK, CheckRecord, CheckVerdict, signing_set_checks};
 pub use jsonl::{JsonLines, Line};
 
 use crate::engine::Measurement;

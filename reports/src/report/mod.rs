@@ -6,6 +6,7 @@
 //! only when there is something to show. The finished [`Doc`] then fans out
 //! to every [`crate::render::Render`]er.
 
+mod checks;
 mod distributions;
 mod families;
 
@@ -110,6 +111,7 @@ pub fn sections() -> Vec<Box<dyn Section>> {
         Box::new(provenance::Provenance),
         Box::new(overview::Overview),
         Box::new(families::FamilyResults),
+        Box::new(checks::SelfChecks),
         Box::new(pareto::SizeVsVerify),
         Box::new(sweeps::Sweeps),
         Box::new(scaling::ThreadScaling),
