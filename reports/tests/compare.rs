@@ -119,3 +119,26 @@ fn thresholds_parse_as_percentages() {
     assert!(parse_threshold("fast").is_err());
     assert!(parse_threshold("-1%").is_err());
 }
+
+/// A variable-time row is compared on its mean: a slower tail moves the mean
+/// (and the ratio) even when the median stays put.
+#[test]
+fn variable_time_rows_compare_means() {
+    use ledgerbench_harness::stats::Statistic;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut fast_tail = vec![100.0; 30];
+    fast_tail.extend([200.0; 10]);
+    let mut slow_tail = vec![100.0; 30];
+    slow_tail.extend([400.0; 10]);
+    let run = |name: &str, s: &[f64]| {
+        let mut r = record("rejection/x", Op::Sign, Some(32), s);
+        r.variable_time = true;
+        RunData::load(synthetic_run(tmp.path(), name, &[r])).expect("run")
+    };
+    let (a, b) = (run("a", &fast_tail), run("b", &slow_tail));
+    let c = Comparison::new(&a, &b, CompareOptions::default());
+    let row = verdict_of(&c, "rejection/x");
+    assert_eq!(row.statistic, Statistic::Mean);
+    assert_eq!((row.a_value, row.b_value), (Some(125.0), Some(175.0)));
+    assert!((row.ratio.expect("ratio") - 1.4).abs() < 1e-9);
+}

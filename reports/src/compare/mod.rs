@@ -1,5 +1,6 @@
 //! `ledgerbench compare A B`: every record present in both runs side by side,
-//! the ratio of medians B/A, and whether the difference is statistically
+//! the ratio B/A of the headline statistic (the mean for variable-time
+//! operations, the median otherwise), and whether the difference is statistically
 //! significant by a Mann–Whitney U test on the raw samples. A regression is a
 //! significant slowdown past the threshold, or a row that was measured in A
 //! and fails in B.
@@ -10,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use ledgerbench_harness::results::Record;
+use ledgerbench_harness::stats::Statistic;
 
 use crate::data::{RunData, measured};
 use crate::doc::{Align, Block, Doc, Table, Tone};
@@ -111,11 +113,14 @@ pub struct RowComparison {
     pub op: String,
     /// Parameters (and threads).
     pub params: String,
-    /// Median in A (ns), when measured.
-    pub a_median: Option<f64>,
-    /// Median in B (ns), when measured.
-    pub b_median: Option<f64>,
-    /// B / A of the medians.
+    /// The statistic compared: the mean for variable-time operations (in
+    /// either run), the median otherwise.
+    pub statistic: Statistic,
+    /// That statistic in A (ns), when measured.
+    pub a_value: Option<f64>,
+    /// That statistic in B (ns), when measured.
+    pub b_value: Option<f64>,
+    /// B / A of the statistic.
     pub ratio: Option<f64>,
     /// The test on the raw samples.
     pub test: Option<MannWhitney>,
@@ -138,6 +143,22 @@ pub struct Comparison {
     pub cautions: Vec<String>,
 }
 
+/// The statistic a row is compared on: the mean when the operation is
+/// variable-time in any of the runs, the median otherwise.
+fn statistic(records: &[&Record]) -> Statistic {
+    if records.iter().any(|r| r.variable_time) {
+        Statistic::Mean
+    } else {
+        Statistic::Median
+    }
+}
+
+/// `record`'s value of the statistic chosen over `all`, when measured.
+fn value(record: &Record, all: &[&Record]) -> Option<f64> {
+    let variable_time = statistic(all) == Statistic::Mean;
+    measured(record).map(|m| m.ns.headline(variable_time).value)
+}
+
 fn judge(
     a: &Record,
     b: &Record,
@@ -145,7 +166,8 @@ fn judge(
 ) -> (Option<f64>, Option<MannWhitney>, Verdict) {
     match (measured(a), measured(b)) {
         (Some(ma), Some(mb)) => {
-            let ratio = mb.ns.median / ma.ns.median;
+            let variable_time = a.variable_time || b.variable_time;
+            let ratio = mb.ns.headline(variable_time).value / ma.ns.headline(variable_time).value;
             let test = mann_whitney(&ma.samples_ns, &mb.samples_ns);
             let significant = test.is_some_and(|t| t.p < o.alpha);
             let verdict = if !significant {
@@ -190,8 +212,9 @@ impl Comparison {
                         scheme: ra.scheme.clone(),
                         op: ra.op.to_string(),
                         params: params(ra),
-                        a_median: measured(ra).map(|m| m.ns.median),
-                        b_median: measured(rb).map(|m| m.ns.median),
+                        statistic: statistic(&[ra, rb]),
+                        a_value: value(ra, &[ra, rb]),
+                        b_value: value(rb, &[ra, rb]),
                         ratio,
                         test,
                         verdict,
@@ -202,8 +225,9 @@ impl Comparison {
                     scheme: ra.scheme.clone(),
                     op: ra.op.to_string(),
                     params: params(ra),
-                    a_median: measured(ra).map(|m| m.ns.median),
-                    b_median: None,
+                    statistic: statistic(&[ra]),
+                    a_value: value(ra, &[ra]),
+                    b_value: None,
                     ratio: None,
                     test: None,
                     verdict: Verdict::OnlyInA,
@@ -221,8 +245,9 @@ impl Comparison {
                 scheme: rb.scheme.clone(),
                 op: rb.op.to_string(),
                 params: params(rb),
-                a_median: None,
-                b_median: measured(rb).map(|m| m.ns.median),
+                statistic: statistic(&[rb]),
+                a_value: None,
+                b_value: value(rb, &[rb]),
                 ratio: None,
                 test: None,
                 verdict: Verdict::OnlyInB,
@@ -276,7 +301,8 @@ impl Comparison {
     pub fn method(&self) -> String {
         format!(
             "Rows are matched by record key (scheme, operation, parameters, threads). \
-             Ratio is median(B) / median(A): above 1 means B is slower. Significance \
+             Ratio is B / A of the mean for variable-time operations and of the median \
+             otherwise (the statistic column says which): above 1 means B is slower. Significance \
              comes from a two-sided Mann–Whitney U test on the raw per-operation \
              samples of both runs (exact distribution for up to 30 samples per side \
              without ties, otherwise the normal approximation with tie and continuity \
@@ -343,8 +369,9 @@ impl Comparison {
                 ("scheme", Align::Left),
                 ("op", Align::Left),
                 ("params", Align::Left),
-                ("A median", Align::Right),
-                ("B median", Align::Right),
+                ("statistic", Align::Left),
+                ("A", Align::Right),
+                ("B", Align::Right),
                 ("B / A", Align::Right),
                 ("p (Mann–Whitney)", Align::Right),
                 ("P(B > A)", Align::Right),
@@ -359,8 +386,9 @@ impl Comparison {
                     r.scheme.clone(),
                     r.op.clone(),
                     r.params.clone(),
-                    r.a_median.map(format::ns).unwrap_or_else(|| "–".into()),
-                    r.b_median.map(format::ns).unwrap_or_else(|| "–".into()),
+                    r.statistic.as_str().into(),
+                    r.a_value.map(format::ns).unwrap_or_else(|| "–".into()),
+                    r.b_value.map(format::ns).unwrap_or_else(|| "–".into()),
                     r.ratio.map(format::ratio).unwrap_or_else(|| "–".into()),
                     r.test
                         .map(|t| {
@@ -393,20 +421,21 @@ impl Comparison {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "{:<34} {:<16} {:<22} {:>10} {:>10} {:>7} {:>8}  verdict",
-            "scheme", "op", "params", "A", "B", "B/A", "p"
+            "{:<34} {:<16} {:<22} {:<6} {:>10} {:>10} {:>7} {:>8}  verdict",
+            "scheme", "op", "params", "stat", "A", "B", "B/A", "p"
         );
         let mut rows: Vec<&RowComparison> = self.rows.iter().collect();
         rows.sort_by_key(|r| r.verdict);
         for r in rows {
             let _ = writeln!(
                 out,
-                "{:<34} {:<16} {:<22} {:>10} {:>10} {:>7} {:>8}  {}",
+                "{:<34} {:<16} {:<22} {:<6} {:>10} {:>10} {:>7} {:>8}  {}",
                 r.scheme,
                 r.op,
                 r.params,
-                r.a_median.map(format::ns).unwrap_or_else(|| "-".into()),
-                r.b_median.map(format::ns).unwrap_or_else(|| "-".into()),
+                r.statistic.as_str(),
+                r.a_value.map(format::ns).unwrap_or_else(|| "-".into()),
+                r.b_value.map(format::ns).unwrap_or_else(|| "-".into()),
                 r.ratio.map(format::ratio).unwrap_or_else(|| "-".into()),
                 r.test
                     .map(|t| format::p_value(t.p))
