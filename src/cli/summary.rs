@@ -69,9 +69,7 @@ pub fn results_table(records: &[Record]) -> String {
                     format!("{:.0}", c.headline(r.variable_time).value)
                 });
                 let sizes: Vec<String> = r.sizes.iter().map(|(k, v)| format!("{k}={v}")).collect();
-                let ci = h.ci95.map_or("n too small".to_string(), |(lo, hi)| {
-                    format!("[{}, {}]", format_ns(lo), format_ns(hi))
-                });
+                let ci = ci_text(h.ci95);
                 let _ = writeln!(
                     out,
                     "{:<34} {:<16} {:<14} {:>11} {:<6} {:>23} {:>12}  {}",
@@ -100,14 +98,16 @@ pub fn results_table(records: &[Record]) -> String {
     out
 }
 
+/// A 95% CI as `[lo, hi]`, or "n too small" when there is none.
+fn ci_text(ci: Option<(f64, f64)>) -> String {
+    ci.map_or("n too small".to_string(), |(lo, hi)| {
+        format!("[{}, {}]", format_ns(lo), format_ns(hi))
+    })
+}
+
 /// One line per benchmark self-check (`.alt` agreement of signing sets).
 pub fn check_lines(checks: &[CheckRecord]) -> String {
     let mut out = String::new();
-    let ci = |c: Option<(f64, f64)>| {
-        c.map_or("n too small".to_string(), |(lo, hi)| {
-            format!("[{}, {}]", format_ns(lo), format_ns(hi))
-        })
-    };
     for c in checks {
         let _ = writeln!(
             out,
@@ -115,10 +115,10 @@ pub fn check_lines(checks: &[CheckRecord]) -> String {
             c.scheme,
             c.set,
             format_ns(c.mean_ns),
-            ci(c.ci95),
+            ci_text(c.ci95),
             c.alternate,
             format_ns(c.alternate_mean_ns),
-            ci(c.alternate_ci95),
+            ci_text(c.alternate_ci95),
             match c.verdict {
                 CheckVerdict::Consistent => "consistent",
                 CheckVerdict::Differ => "DIFFER beyond their 95% CIs",
