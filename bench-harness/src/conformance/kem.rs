@@ -1,6 +1,6 @@
 //! Conformance checks for key encapsulation mechanisms.
 
-use super::{Depth, GateReport, flip_bit, size_matches};
+use super::{Depth, GateReport, check_info, flip_bit, size_matches};
 use crate::{BenchRng, Kem, bench_rng};
 
 /// Shared secrets agree, encodings round-trip, and tampered ciphertexts or keys
@@ -88,20 +88,7 @@ fn thorough<K: Kem>(
     ek_bytes: &[u8],
     ct_bytes: &[u8],
 ) {
-    let info = &K::INFO;
-    report.check(
-        "INFO names a standard and has a note",
-        !info.standard.is_empty() && !info.note.is_empty() && info.id().contains('/'),
-        format!("standard {:?}, note {:?}", info.standard, info.note),
-    );
-    report.check(
-        "INFO lists exactly the ek, dk, ct and ss sizes",
-        info.sizes.len() == 4
-            && ["ek", "dk", "ct", "ss"]
-                .iter()
-                .all(|o| info.size(o).is_some()),
-        format!("{} sizes listed", info.sizes.len()),
-    );
+    check_info(report, &K::INFO, &["ek", "dk", "ct", "ss"]);
     report.check(
         "encapsulation key re-encodes identically",
         K::decode_encaps_key(ek_bytes).is_ok_and(|k| K::encode_encaps_key(&k) == ek_bytes),

@@ -26,7 +26,7 @@ pub use hash::hash;
 pub use kem::kem;
 pub use proof::{ProofFixture, proof, proof_batch, proof_rerandomize};
 pub(crate) use signature::signers;
-pub use signature::{aggregate, batch, signature, signing_sets};
+pub use signature::{accepts, aggregate, batch, signature, signing_sets};
 
 /// How hard the kit looks; each depth runs every check of the ones before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -144,6 +144,21 @@ impl GateReport {
     pub fn extend(&mut self, other: GateReport) {
         self.checks.extend(other.checks);
     }
+}
+
+/// INFO completeness: a standard, a note, an `name/impl` id, and exactly the
+/// sizes of `objects` (e.g. `["pk", "sk", "sig"]`).
+fn check_info(report: &mut GateReport, info: &crate::SchemeInfo, objects: &[&str]) {
+    report.check(
+        "INFO names a standard and has a note",
+        !info.standard.is_empty() && !info.note.is_empty() && info.id().contains('/'),
+        format!("standard {:?}, note {:?}", info.standard, info.note),
+    );
+    report.check(
+        format!("INFO lists exactly the {} sizes", objects.join(", ")),
+        info.sizes.len() == objects.len() && objects.iter().all(|o| info.size(o).is_some()),
+        format!("{} sizes listed", info.sizes.len()),
+    );
 }
 
 /// A copy of `bytes` with bit `bit` of byte `index` flipped.

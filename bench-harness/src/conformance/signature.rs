@@ -2,7 +2,7 @@
 
 #[cfg(test)]
 use super::tamper_positions;
-use super::{Depth, GateReport, flip_bit, size_matches};
+use super::{Depth, GateReport, check_info, flip_bit, size_matches};
 use crate::rng::random_bytes;
 use crate::{
     Aggregate, BatchVerify, BenchRng, Error, Result, SignatureScheme, SigningSet, bench_rng,
@@ -29,7 +29,7 @@ pub(crate) fn signers<S: SignatureScheme>(n: usize, rng: &mut BenchRng) -> Resul
 }
 
 /// True when `sig` on `msg` decodes and verifies under the decoded `pk`.
-fn accepts<S: SignatureScheme>(pk: &[u8], msg: &[u8], sig: &[u8]) -> bool {
+pub fn accepts<S: SignatureScheme>(pk: &[u8], msg: &[u8], sig: &[u8]) -> bool {
     match (S::decode_public_key(pk), S::decode_signature(sig)) {
         (Ok(pk), Ok(sig)) => S::verify(&pk, msg, &sig).is_ok(),
         _ => false,
@@ -128,17 +128,7 @@ fn thorough<S: SignatureScheme>(
     pk_bytes: &[u8],
     sig_bytes: &[u8],
 ) {
-    let info = &S::INFO;
-    report.check(
-        "INFO names a standard and has a note",
-        !info.standard.is_empty() && !info.note.is_empty() && info.id().contains('/'),
-        format!("standard {:?}, note {:?}", info.standard, info.note),
-    );
-    report.check(
-        "INFO lists exactly the pk, sk and sig sizes",
-        info.sizes.len() == 3,
-        format!("{} sizes listed", info.sizes.len()),
-    );
+    check_info(report, &S::INFO, &["pk", "sk", "sig"]);
     report.check(
         "public key re-encodes identically",
         S::decode_public_key(pk_bytes).is_ok_and(|p| S::encode_public_key(&p) == pk_bytes),

@@ -17,13 +17,7 @@ pub fn hex(s: &str) -> Vec<u8> {
     hex::decode(s).unwrap_or_else(|e| panic!("bad hex {s:?}: {e}"))
 }
 
-/// True when `sig` on `msg` decodes and verifies under the decoded `pk`.
-pub fn accepts<S: SignatureScheme>(pk: &[u8], msg: &[u8], sig: &[u8]) -> bool {
-    match (S::decode_public_key(pk), S::decode_signature(sig)) {
-        (Ok(pk), Ok(sig)) => S::verify(&pk, msg, &sig).is_ok(),
-        _ => false,
-    }
-}
+pub use ledgerbench_harness::conformance::accepts;
 
 /// The conformance kit at its deepest (every bit of every encoding, malformed
 /// encodings and their error kinds), asserting every check held; returns the
