@@ -31,7 +31,7 @@ fn registry_benches(c: &mut Criterion) {
             if !gate.passed() {
                 eprintln!(
                     "{id}: correctness gate {} — not benchmarked",
-                    gate.summary()
+                    gate.describe()
                 );
             }
             gate.passed()

@@ -138,7 +138,7 @@ mod tests {
     #[test]
     fn passes_the_exhaustive_conformance_kit() {
         let report = conformance::signature::<Ed25519Strict>(7, Depth::Exhaustive);
-        assert!(report.passed(), "{}", report.summary());
+        assert!(report.passed(), "{}", report.describe());
     }
 
     #[test]
@@ -181,5 +181,15 @@ mod tests {
         );
         assert!(records[0].gate.passed(), "{:?}", records[0].gate);
         assert!(records[0].measurement.is_some());
+        // The plug-in's scheme is marked as not ledgerbench's own (its
+        // binary's build profile is its crate's), and only it.
+        let info: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(run.path().join("run.json")).expect("run.json"),
+        )
+        .expect("json");
+        assert_eq!(
+            info["build"]["plugins"],
+            serde_json::json!(["ed25519/dalek-strict"])
+        );
     }
 }

@@ -1,9 +1,10 @@
 //! ledgerbench: a workbench for benchmarking cryptographic schemes alone and
 //! inside ledger workloads.
 //!
-//! The binary wires every implementation crate's schemes into one
-//! [`Registry`] and hands it to [`cli::run_with`]. A third party adds schemes
-//! the same way from its own crate:
+//! The binary takes every implementation crate's `catalog` (its list of
+//! schemes, written against `ledgerbench-core` alone), turned into one
+//! [`Registry`] by `ledgerbench-schemes`, and hands it to [`cli::run_with`]. A third party adds schemes the same way
+//! from its own crate:
 //!
 //! ```no_run
 //! use ledgerbench_harness::dynamic::HashEntry;
@@ -25,15 +26,9 @@ mod build_facts {
     include!(concat!(env!("OUT_DIR"), "/build_info.rs"));
 }
 
-/// Every scheme shipped with ledgerbench.
+/// Every scheme shipped with ledgerbench (`ledgerbench-schemes`).
 pub fn registry() -> Registry {
-    let mut registry = Registry::new();
-    registry
-        .extend(ledgerbench_primitives::schemes())
-        .and_then(|r| r.extend(ledgerbench_pq::schemes()))
-        .and_then(|r| r.extend(ledgerbench_zk::schemes()))
-        .expect("scheme ids shipped with ledgerbench are unique");
-    registry
+    ledgerbench_schemes::registry()
 }
 
 /// Compiler, target, features and locked crate versions of this binary.
@@ -53,5 +48,22 @@ pub fn build_info() -> BuildInfo {
             .map(|(n, v)| (n.to_string(), v.to_string()))
             .collect(),
         source_dir: build_facts::SOURCE_DIR.to_string(),
+        plugins: Vec::new(),
+    }
+}
+
+/// The build facts of a binary running `registry`: [`build_info`] plus the
+/// ids of the schemes ledgerbench does not ship (a plug-in binary's own).
+pub fn build_info_for(registry: &Registry) -> BuildInfo {
+    let own: std::collections::HashSet<String> =
+        self::registry().entries().iter().map(|e| e.id()).collect();
+    BuildInfo {
+        plugins: registry
+            .entries()
+            .iter()
+            .map(|e| e.id())
+            .filter(|id| !own.contains(id))
+            .collect(),
+        ..build_info()
     }
 }

@@ -13,7 +13,7 @@ fn every_registered_scheme_passes_its_correctness_gate() {
         .flat_map(|e| [1u64, 2].map(|seed| (e, seed)))
         .filter_map(|(e, seed)| {
             let gate = e.gate(seed);
-            (!gate.passed()).then(|| format!("{} (seed {seed}): {}", e.id(), gate.summary()))
+            (!gate.passed()).then(|| format!("{} (seed {seed}): {}", e.id(), gate.describe()))
         })
         .collect();
     assert!(

@@ -1,7 +1,7 @@
 //! A counting global allocator: peak heap bytes and allocations per operation.
 //!
 //! The binary installs it (`#[global_allocator] static A: CountingAllocator =
-//! CountingAllocator;`). Counting is switched on only inside [`measure`], so the
+//! CountingAllocator;`). Counting is switched on only inside [`count_allocations`], so the
 //! timed loops pay one relaxed atomic load per allocation and nothing more.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -76,7 +76,7 @@ pub struct AllocStats {
 
 /// Runs `f` with counting on. Returns `None` for the stats when the counting
 /// allocator is not installed as the global allocator.
-pub fn measure<R>(f: impl FnOnce() -> R) -> (R, Option<AllocStats>) {
+pub fn count_allocations<R>(f: impl FnOnce() -> R) -> (R, Option<AllocStats>) {
     let _guard = MEASURING
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());

@@ -154,7 +154,7 @@ pub fn measure(prepared: &mut dyn Prepared, cfg: &EngineConfig, seed: u64) -> Re
         }
     }
 
-    let (outcome, memory) = alloc::measure(|| prepared.run(1));
+    let (outcome, memory) = alloc::count_allocations(|| prepared.run(1));
     outcome?;
 
     let ns = summarize(&samples_ns, seed).ok_or_else(|| Error::op("measure", "no samples"))?;

@@ -1,37 +1,36 @@
-//! The ledgerbench harness: plug-in traits, registry, measurement engine,
-//! statistics, provenance and the results model.
+//! The ledgerbench harness: registry, measurement engine, statistics,
+//! provenance, the results model and the workload engine.
 //!
-//! A scheme is a zero-sized type implementing one typed trait
-//! ([`SignatureScheme`], [`Kem`], [`HashFn`]). Registering it produces a
-//! `&'static dyn` [`DynScheme`] entry whose timed loops stay monomorphic.
+//! The plug-in interface — typed traits, INFO, errors, RNG, encodings and the
+//! conformance kit — is the `ledgerbench-core` crate, re-exported here under
+//! the same paths. Registering a typed scheme produces a `&'static dyn`
+//! [`DynScheme`] entry whose timed loops stay monomorphic; a scheme crate's
+//! [`Catalog`](ledgerbench_core::Catalog) becomes entries through
+//! [`entries_of`].
 
-pub mod encoding;
-pub mod error;
-pub mod info;
-pub mod rng;
-pub mod scheme;
-pub mod testing;
+/// Insecure toy schemes for tests (the `testing` feature).
+#[cfg(any(test, feature = "testing"))]
+pub use ledgerbench_core::testing;
+pub use ledgerbench_core::{conformance, encoding, error, info, rng, scheme};
 
-pub use error::{Error, Result};
-pub use info::{Family, Implementation, NamedSize, SchemeInfo, Security, Size};
-pub use rng::{BenchRng, bench_rng};
-pub use scheme::{
-    Aggregate, BatchVerify, HashFn, Kem, RepresentativeSigning, SignatureScheme, SigningSet,
+pub use ledgerbench_core::{
+    Aggregate, BatchVerify, BatchVerifyProofs, BenchRng, Catalog, CircuitSize, Error, Family,
+    GateReport, HashFn, Implementation, Kem, NamedSize, ProofSystem, RepresentativeSigning,
+    Rerandomize, Result, SchemeInfo, Security, SignatureScheme, SigningSet, Size, StatementSize,
+    bench_rng,
 };
-pub use scheme::{BatchVerifyProofs, CircuitSize, ProofSystem, Rerandomize, StatementSize};
+
 pub mod alloc;
-pub mod conformance;
 pub mod dynamic;
 pub mod engine;
-pub mod registry;
-pub mod stats;
-pub mod timer;
-
-pub use conformance::GateReport;
-pub use dynamic::{DynScheme, Entry, Op, Params, Prepared};
-pub use registry::Registry;
 pub mod plan;
 pub mod provenance;
+pub mod registry;
 pub mod results;
 pub mod runner;
+pub mod stats;
+pub mod timer;
 pub mod workload;
+
+pub use dynamic::{DynScheme, Entry, Op, Params, Prepared, entries_of};
+pub use registry::Registry;

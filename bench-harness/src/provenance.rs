@@ -28,6 +28,11 @@ pub struct BuildInfo {
     pub locked: BTreeMap<String, String>,
     /// The source tree the binary was built from (for the git lookup).
     pub source_dir: String,
+    /// Ids of the schemes this binary registers beyond ledgerbench's own: a
+    /// plug-in binary, built by another crate with that crate's release
+    /// profile (LTO, codegen units), which `profile`/`opt_level` do not show.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plugins: Vec<String>,
 }
 
 /// The git state of the source tree.

@@ -5,8 +5,10 @@ use globset::Glob;
 use crate::dynamic::Entry;
 use crate::{Error, Family, Result};
 
-/// All registered schemes. Implementation crates expose `schemes()` lists and
-/// the binary concatenates them; third parties [`extend`](Registry::extend) it.
+/// All registered schemes. Implementation crates expose a `catalog` function
+/// (see [`Catalog`](crate::Catalog)), the binary turns each into entries with
+/// [`entries_of`](crate::entries_of) and concatenates them; third parties
+/// [`extend`](Registry::extend) it.
 #[derive(Clone, Default)]
 pub struct Registry {
     entries: Vec<Entry>,

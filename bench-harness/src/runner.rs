@@ -26,7 +26,7 @@ impl Progress for Silent {}
 
 /// Counts of what a run did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Summary {
+pub struct RunCounts {
     /// Records measured.
     pub measured: usize,
     /// Records not timed because the gate failed.
@@ -45,10 +45,10 @@ pub fn execute(
     seed: u64,
     out: &mut RecordWriter,
     progress: &mut dyn Progress,
-) -> Result<Summary> {
-    let mut summary = Summary::default();
+) -> Result<RunCounts> {
+    let mut counts = RunCounts::default();
     let todo: Vec<&Job> = jobs.iter().filter(|j| !done.contains(&j.key())).collect();
-    summary.skipped = jobs.len() - todo.len();
+    counts.skipped = jobs.len() - todo.len();
     progress.start(todo.len());
     let mut gates: HashMap<String, GateReport> = HashMap::new();
     for job in todo {
@@ -61,7 +61,7 @@ pub fn execute(
                 if !report.passed() {
                     progress.note(&format!(
                         "{id}: correctness gate {} — not timed",
-                        report.summary()
+                        report.describe()
                     ));
                 }
                 report
@@ -69,10 +69,10 @@ pub fn execute(
             .clone();
         let record = run_job(job, gate, engine, seed);
         match record.status {
-            Status::Ok => summary.measured += 1,
-            Status::GateFailed => summary.gate_failed += 1,
+            Status::Ok => counts.measured += 1,
+            Status::GateFailed => counts.gate_failed += 1,
             Status::Error => {
-                summary.errors += 1;
+                counts.errors += 1;
                 progress.note(&format!(
                     "{}: {}",
                     job.key(),
@@ -83,7 +83,7 @@ pub fn execute(
         out.append(&record)?;
         progress.job_finished(&record);
     }
-    Ok(summary)
+    Ok(counts)
 }
 
 /// Measures one job (unless its gate failed) and builds its record.
@@ -115,7 +115,7 @@ fn run_job(job: &Job, gate: GateReport, engine: &EngineConfig, seed: u64) -> Rec
     };
     if !record.gate.passed() {
         record.status = Status::GateFailed;
-        record.error = Some(format!("correctness gate {}", record.gate.summary()));
+        record.error = Some(format!("correctness gate {}", record.gate.describe()));
     } else {
         let outcome = job
             .entry

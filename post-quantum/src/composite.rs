@@ -15,7 +15,7 @@
 //! checked by the tests); any crate can define one for its own pair:
 //!
 //! ```
-//! use ledgerbench_harness::{bench_rng, SignatureScheme};
+//! use ledgerbench_core::{bench_rng, SignatureScheme};
 //! use ledgerbench_pq::Ed25519MlDsa65;
 //!
 //! let mut rng = bench_rng(3, "doc");
@@ -23,12 +23,12 @@
 //! let sig = Ed25519MlDsa65::sign(&sk, b"transfer 10", &mut rng)?;
 //! Ed25519MlDsa65::verify(&pk, b"transfer 10", &sig)?;
 //! assert_eq!(Ed25519MlDsa65::encode_signature(&sig).len(), 64 + 3309);
-//! # Ok::<(), ledgerbench_harness::Error>(())
+//! # Ok::<(), ledgerbench_core::Error>(())
 //! ```
 
 use std::marker::PhantomData;
 
-use ledgerbench_harness::{
+use ledgerbench_core::{
     BenchRng, Error, Family, Implementation, Result, SchemeInfo, Security, SignatureScheme, Size,
 };
 use ledgerbench_primitives::ed25519::Ed25519Dalek;

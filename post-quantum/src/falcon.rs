@@ -5,7 +5,7 @@
 //! samples from a discrete Gaussian, so its time varies from one message to
 //! the next.
 
-use ledgerbench_harness::{Family, Implementation, SchemeInfo, Security, Size};
+use ledgerbench_core::{Family, Implementation, SchemeInfo, Security, Size};
 
 use crate::pqsign::pqcrypto_signature;
 

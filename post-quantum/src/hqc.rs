@@ -9,7 +9,7 @@
 //! itself returns -1 there and writes the implicit-rejection secret, which
 //! is what [`Kem::decaps`] returns here, as for ML-KEM.
 
-use ledgerbench_harness::{
+use ledgerbench_core::{
     BenchRng, Error, Family, Implementation, Kem, Result, SchemeInfo, Security, Size,
 };
 use pqcrypto_traits::kem::{Ciphertext as _, PublicKey as _, SecretKey as _, SharedSecret as _};

@@ -4,8 +4,8 @@
 //! compared side by side.
 //!
 //! Every scheme is a zero-sized type implementing a typed harness trait
-//! ([`SignatureScheme`](ledgerbench_harness::SignatureScheme) or
-//! [`Kem`](ledgerbench_harness::Kem)); its id is `name/impl`:
+//! ([`SignatureScheme`](ledgerbench_core::SignatureScheme) or
+//! [`Kem`](ledgerbench_core::Kem)); its id is `name/impl`:
 //!
 //! | scheme | `pqclean` (pqcrypto, C) | `rustcrypto` | `libcrux` |
 //! |---|---|---|---|
@@ -24,10 +24,10 @@
 //! harness traits do not cover (seeded key generation, contexts, explicit
 //! signing or encapsulation randomness) are in the [`MlDsa`] and [`MlKem`]
 //! traits, which the Wycheproof and differential tests drive; an operation a
-//! library's API cannot do returns [`Error::Unsupported`](ledgerbench_harness::Error).
+//! library's API cannot do returns [`Error::Unsupported`](ledgerbench_core::Error).
 //!
 //! ```
-//! use ledgerbench_harness::{bench_rng, SignatureScheme};
+//! use ledgerbench_core::{bench_rng, SignatureScheme};
 //! use ledgerbench_pq::{MlDsa65Libcrux, MlDsa65RustCrypto};
 //!
 //! let mut rng = bench_rng(7, "doc");
@@ -37,12 +37,12 @@
 //! let pk2 = MlDsa65Libcrux::decode_public_key(&MlDsa65RustCrypto::encode_public_key(&pk))?;
 //! let sig2 = MlDsa65Libcrux::decode_signature(&MlDsa65RustCrypto::encode_signature(&sig))?;
 //! MlDsa65Libcrux::verify(&pk2, b"block 1", &sig2)?;
-//! # Ok::<(), ledgerbench_harness::Error>(())
+//! # Ok::<(), ledgerbench_core::Error>(())
 //! ```
 //!
 //! ML-DSA signing is variable-time (rejection sampling): the implementations
 //! that derive keys from a seed and sign deterministically implement
-//! [`RepresentativeSigning`](ledgerbench_harness::RepresentativeSigning) with
+//! [`RepresentativeSigning`](ledgerbench_core::RepresentativeSigning) with
 //! the CCTV benchmark message sets (see [`vectors`]).
 
 pub mod composite;
@@ -77,61 +77,42 @@ pub use sphincs::{
 pub use x25519::X25519Dalek;
 pub use xwing::XWingRustCrypto;
 
-use ledgerbench_harness::Entry;
-use ledgerbench_harness::dynamic::{KemEntry, SigEntry};
+use ledgerbench_core::{Catalog, SignatureListing};
 
-/// Every post-quantum (and baseline) scheme in this crate, as registry entries.
-/// The slow "s" variants of SLH-DSA and SPHINCS+ (signing takes hundreds of
-/// milliseconds) run in the full suite, or in quick when named.
-pub fn schemes() -> Vec<Entry> {
-    vec![
-        SigEntry::<MlDsa44Pqclean>::new().into_entry(),
-        SigEntry::<MlDsa44RustCrypto>::new()
-            .with_signing_sets()
-            .into_entry(),
-        SigEntry::<MlDsa44Libcrux>::new()
-            .with_signing_sets()
-            .into_entry(),
-        SigEntry::<MlDsa65Pqclean>::new().into_entry(),
-        SigEntry::<MlDsa65RustCrypto>::new()
-            .with_signing_sets()
-            .into_entry(),
-        SigEntry::<MlDsa65Libcrux>::new()
-            .with_signing_sets()
-            .into_entry(),
-        SigEntry::<MlDsa87Pqclean>::new().into_entry(),
-        SigEntry::<MlDsa87RustCrypto>::new()
-            .with_signing_sets()
-            .into_entry(),
-        SigEntry::<MlDsa87Libcrux>::new()
-            .with_signing_sets()
-            .into_entry(),
-        SigEntry::<SlhDsaSha2_128sRustCrypto>::new()
-            .full_suite_only()
-            .into_entry(),
-        SigEntry::<SlhDsaSha2_128fRustCrypto>::new().into_entry(),
-        SigEntry::<SlhDsaShake128fRustCrypto>::new().into_entry(),
-        SigEntry::<SphincsSha2_128sSimplePqclean>::new()
-            .full_suite_only()
-            .into_entry(),
-        SigEntry::<SphincsSha2_128fSimplePqclean>::new().into_entry(),
-        SigEntry::<SphincsShake128fSimplePqclean>::new().into_entry(),
-        SigEntry::<Falcon512Pqclean>::new().into_entry(),
-        SigEntry::<Falcon1024Pqclean>::new().into_entry(),
-        SigEntry::<Ed25519MlDsa65>::new().into_entry(),
-        KemEntry::<MlKem512Pqclean>::entry(),
-        KemEntry::<MlKem512RustCrypto>::entry(),
-        KemEntry::<MlKem512Libcrux>::entry(),
-        KemEntry::<MlKem768Pqclean>::entry(),
-        KemEntry::<MlKem768RustCrypto>::entry(),
-        KemEntry::<MlKem768Libcrux>::entry(),
-        KemEntry::<MlKem1024Pqclean>::entry(),
-        KemEntry::<MlKem1024RustCrypto>::entry(),
-        KemEntry::<MlKem1024Libcrux>::entry(),
-        KemEntry::<X25519Dalek>::entry(),
-        KemEntry::<XWingRustCrypto>::entry(),
-        KemEntry::<Hqc128Pqclean>::entry(),
-        KemEntry::<Hqc192Pqclean>::entry(),
-        KemEntry::<Hqc256Pqclean>::entry(),
-    ]
+/// Every post-quantum (and baseline) scheme in this crate, listed for the
+/// registry. The slow "s" variants of SLH-DSA and SPHINCS+ (signing takes
+/// hundreds of milliseconds) run in the full suite, or in quick when named.
+pub fn catalog(c: &mut impl Catalog) {
+    c.signature::<MlDsa44Pqclean>();
+    c.signature_with::<MlDsa44RustCrypto>(|s| s.with_signing_sets());
+    c.signature_with::<MlDsa44Libcrux>(|s| s.with_signing_sets());
+    c.signature::<MlDsa65Pqclean>();
+    c.signature_with::<MlDsa65RustCrypto>(|s| s.with_signing_sets());
+    c.signature_with::<MlDsa65Libcrux>(|s| s.with_signing_sets());
+    c.signature::<MlDsa87Pqclean>();
+    c.signature_with::<MlDsa87RustCrypto>(|s| s.with_signing_sets());
+    c.signature_with::<MlDsa87Libcrux>(|s| s.with_signing_sets());
+    c.signature_with::<SlhDsaSha2_128sRustCrypto>(|s| s.full_suite_only());
+    c.signature::<SlhDsaSha2_128fRustCrypto>();
+    c.signature::<SlhDsaShake128fRustCrypto>();
+    c.signature_with::<SphincsSha2_128sSimplePqclean>(|s| s.full_suite_only());
+    c.signature::<SphincsSha2_128fSimplePqclean>();
+    c.signature::<SphincsShake128fSimplePqclean>();
+    c.signature::<Falcon512Pqclean>();
+    c.signature::<Falcon1024Pqclean>();
+    c.signature::<Ed25519MlDsa65>();
+    c.kem::<MlKem512Pqclean>();
+    c.kem::<MlKem512RustCrypto>();
+    c.kem::<MlKem512Libcrux>();
+    c.kem::<MlKem768Pqclean>();
+    c.kem::<MlKem768RustCrypto>();
+    c.kem::<MlKem768Libcrux>();
+    c.kem::<MlKem1024Pqclean>();
+    c.kem::<MlKem1024RustCrypto>();
+    c.kem::<MlKem1024Libcrux>();
+    c.kem::<X25519Dalek>();
+    c.kem::<XWingRustCrypto>();
+    c.kem::<Hqc128Pqclean>();
+    c.kem::<Hqc192Pqclean>();
+    c.kem::<Hqc256Pqclean>();
 }

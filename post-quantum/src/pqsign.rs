@@ -1,4 +1,4 @@
-//! The [`SignatureScheme`](ledgerbench_harness::SignatureScheme) impl shared
+//! The [`SignatureScheme`](ledgerbench_core::SignatureScheme) impl shared
 //! by the pqcrypto signature crates other than ML-DSA (Falcon, SPHINCS+):
 //! keys and signatures are byte arrays, and every random choice is made by
 //! PQClean from operating-system randomness.
@@ -31,18 +31,18 @@ macro_rules! pqcrypto_signature {
         #[derive(Clone, Copy, Debug, Default)]
         pub struct $ty;
 
-        impl ledgerbench_harness::SignatureScheme for $ty {
+        impl ledgerbench_core::SignatureScheme for $ty {
             type SecretKey = $($m)::+::SecretKey;
             type PublicKey = $($m)::+::PublicKey;
             type Signature = $($m)::+::DetachedSignature;
 
-            const INFO: ledgerbench_harness::SchemeInfo = $info;
+            const INFO: ledgerbench_core::SchemeInfo = $info;
             const VARIABLE_TIME_KEYGEN: bool = $variable;
             const VARIABLE_TIME_SIGN: bool = $variable;
 
             fn keygen(
-                _rng: &mut ledgerbench_harness::BenchRng,
-            ) -> ledgerbench_harness::Result<(Self::SecretKey, Self::PublicKey)> {
+                _rng: &mut ledgerbench_core::BenchRng,
+            ) -> ledgerbench_core::Result<(Self::SecretKey, Self::PublicKey)> {
                 let (pk, sk) = $($m)::+::keypair();
                 Ok((sk, pk))
             }
@@ -50,12 +50,12 @@ macro_rules! pqcrypto_signature {
             fn sign(
                 sk: &Self::SecretKey,
                 msg: &[u8],
-                _rng: &mut ledgerbench_harness::BenchRng,
-            ) -> ledgerbench_harness::Result<Self::Signature> {
+                _rng: &mut ledgerbench_core::BenchRng,
+            ) -> ledgerbench_core::Result<Self::Signature> {
                 use pqcrypto_traits::sign::DetachedSignature as _;
                 let sig = $($m)::+::detached_sign(msg, sk);
                 crate::pqsign::check_sig_len(sig.as_bytes().len(), $sig_len, $exact)
-                    .map_err(|e| ledgerbench_harness::Error::op("sign", e))?;
+                    .map_err(|e| ledgerbench_core::Error::op("sign", e))?;
                 Ok(sig)
             }
 
@@ -63,9 +63,9 @@ macro_rules! pqcrypto_signature {
                 pk: &Self::PublicKey,
                 msg: &[u8],
                 sig: &Self::Signature,
-            ) -> ledgerbench_harness::Result<()> {
+            ) -> ledgerbench_core::Result<()> {
                 $($m)::+::verify_detached_signature(sig, msg, pk)
-                    .map_err(|_| ledgerbench_harness::Error::Verification)
+                    .map_err(|_| ledgerbench_core::Error::Verification)
             }
 
             fn encode_public_key(pk: &Self::PublicKey) -> Vec<u8> {
@@ -73,10 +73,10 @@ macro_rules! pqcrypto_signature {
                 pk.as_bytes().to_vec()
             }
 
-            fn decode_public_key(bytes: &[u8]) -> ledgerbench_harness::Result<Self::PublicKey> {
+            fn decode_public_key(bytes: &[u8]) -> ledgerbench_core::Result<Self::PublicKey> {
                 use pqcrypto_traits::sign::PublicKey as _;
                 $($m)::+::PublicKey::from_bytes(bytes)
-                    .map_err(|e| ledgerbench_harness::Error::decode("public key", e))
+                    .map_err(|e| ledgerbench_core::Error::decode("public key", e))
             }
 
             fn encode_secret_key(sk: &Self::SecretKey) -> Vec<u8> {
@@ -89,12 +89,12 @@ macro_rules! pqcrypto_signature {
                 sig.as_bytes().to_vec()
             }
 
-            fn decode_signature(bytes: &[u8]) -> ledgerbench_harness::Result<Self::Signature> {
+            fn decode_signature(bytes: &[u8]) -> ledgerbench_core::Result<Self::Signature> {
                 use pqcrypto_traits::sign::DetachedSignature as _;
                 crate::pqsign::check_sig_len(bytes.len(), $sig_len, $exact)
-                    .map_err(|e| ledgerbench_harness::Error::decode("signature", e))?;
+                    .map_err(|e| ledgerbench_core::Error::decode("signature", e))?;
                 $($m)::+::DetachedSignature::from_bytes(bytes)
-                    .map_err(|e| ledgerbench_harness::Error::decode("signature", e))
+                    .map_err(|e| ledgerbench_core::Error::decode("signature", e))
             }
         }
     };

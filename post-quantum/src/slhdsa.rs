@@ -5,7 +5,7 @@
 //! from the run RNG. The "s" (small) sets trade much slower signing for
 //! signatures less than half the size of the "f" (fast) sets'.
 
-use ledgerbench_harness::{
+use ledgerbench_core::{
     BenchRng, Error, Family, Implementation, Result, SchemeInfo, Security, SignatureScheme, Size,
 };
 use slh_dsa::{Signature, SigningKey, VerifyingKey};

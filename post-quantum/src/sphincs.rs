@@ -6,7 +6,7 @@
 //! so keys match in size but signatures do not cross over. The standard is in
 //! [`crate::slhdsa`].
 
-use ledgerbench_harness::{Family, Implementation, SchemeInfo, Security, Size};
+use ledgerbench_core::{Family, Implementation, SchemeInfo, Security, Size};
 
 use crate::pqsign::pqcrypto_signature;
 

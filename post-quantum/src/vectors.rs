@@ -11,7 +11,7 @@
 //! They are embedded with `include_str!` so an installed or moved binary
 //! needs no file beside it.
 
-use ledgerbench_harness::{Error, Result};
+use ledgerbench_core::{Error, Result};
 
 /// Number of messages in the CCTV ML-DSA-44 / 65 / 87 sets (primary and `.alt`),
 /// as published in the upstream README.

@@ -6,9 +6,7 @@
 //! secret is the raw X25519 output (RFC 9180's DHKEM would add an HKDF
 //! step); an all-zero output from a low-order point is not rejected.
 
-use ledgerbench_harness::{
-    BenchRng, Family, Implementation, Kem, Result, SchemeInfo, Security, Size,
-};
+use ledgerbench_core::{BenchRng, Family, Implementation, Kem, Result, SchemeInfo, Security, Size};
 use x25519_dalek::{EphemeralSecret, PublicKey, SharedSecret, StaticSecret};
 
 use crate::util::to_array;

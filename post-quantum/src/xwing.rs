@@ -6,7 +6,7 @@
 //! draft's algorithm does, so decapsulation costs a key generation more
 //! than ML-KEM-768's.
 
-use ledgerbench_harness::{
+use ledgerbench_core::{
     BenchRng, Error, Family, Implementation, Kem, Result, SchemeInfo, Security, Size,
 };
 use x_wing::{Decapsulate, DecapsulationKey, Encapsulate, EncapsulationKey, KeyExport};

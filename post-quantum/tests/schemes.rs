@@ -14,16 +14,16 @@ const MSG: &[u8] = b"pay 10 to alice; nonce 42";
 /// changes, degenerate and random encodings) and the registered entry's gate.
 fn signature_scheme<S: SignatureScheme>() {
     let report = conformance::signature::<S>(21, Depth::Thorough);
-    assert!(report.passed(), "{}: {}", S::INFO.id(), report.summary());
+    assert!(report.passed(), "{}: {}", S::INFO.id(), report.describe());
     let gate = SigEntry::<S>::new().into_entry().gate(7);
-    assert!(gate.passed(), "{}: {}", S::INFO.id(), gate.summary());
+    assert!(gate.passed(), "{}: {}", S::INFO.id(), gate.describe());
 }
 
 fn kem<K: Kem>() {
     let report = conformance::kem::<K>(22, Depth::Thorough);
-    assert!(report.passed(), "{}: {}", K::INFO.id(), report.summary());
+    assert!(report.passed(), "{}: {}", K::INFO.id(), report.describe());
     let gate = KemEntry::<K>::entry().gate(7);
-    assert!(gate.passed(), "{}: {}", K::INFO.id(), gate.summary());
+    assert!(gate.passed(), "{}: {}", K::INFO.id(), gate.describe());
 }
 
 /// Decapsulation of a tampered ciphertext returns a secret (implicit
@@ -50,7 +50,7 @@ fn sig_gate_with_sets<S: ledgerbench_harness::RepresentativeSigning>() {
         .with_signing_sets()
         .into_entry()
         .gate(7);
-    assert!(report.passed(), "{}: {}", S::INFO.id(), report.summary());
+    assert!(report.passed(), "{}: {}", S::INFO.id(), report.describe());
 }
 
 macro_rules! sig_tests {

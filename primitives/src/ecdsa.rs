@@ -33,7 +33,7 @@
 //! with the key and message), so `ecdsa-p256/ring` is not reproducible.
 //!
 //! ```
-//! use ledgerbench_harness::{SignatureScheme, bench_rng};
+//! use ledgerbench_core::{SignatureScheme, bench_rng};
 //! use ledgerbench_primitives::ecdsa::{EcdsaSecp256k1K256, EcdsaSecp256k1Libsecp};
 //!
 //! let mut rng = bench_rng(1, "doc");
@@ -43,7 +43,7 @@
 //! let pk2 = EcdsaSecp256k1Libsecp::decode_public_key(&EcdsaSecp256k1K256::encode_public_key(&pk))?;
 //! let sig2 = EcdsaSecp256k1Libsecp::decode_signature(&EcdsaSecp256k1K256::encode_signature(&sig))?;
 //! EcdsaSecp256k1Libsecp::verify(&pk2, b"msg", &sig2)?;
-//! # Ok::<(), ledgerbench_harness::Error>(())
+//! # Ok::<(), ledgerbench_core::Error>(())
 //! ```
 
 use std::marker::PhantomData;
@@ -56,8 +56,8 @@ use ecdsa::elliptic_curve::subtle::CtOption;
 use ecdsa::elliptic_curve::{AffinePoint, CurveArithmetic, FieldBytesSize, Generate, Scalar};
 use ecdsa::signature::{Signer, Verifier};
 use ecdsa::{DigestAlgorithm, EcdsaCurve, Signature, SigningKey, VerifyingKey};
-use ledgerbench_harness::encoding::check_len;
-use ledgerbench_harness::{
+use ledgerbench_core::encoding::check_len;
+use ledgerbench_core::{
     BenchRng, Error, Family, Implementation, NamedSize, Result, SchemeInfo, Security,
     SignatureScheme, Size, rng::Rng09,
 };

@@ -12,7 +12,7 @@
 //! seed, the public key the 32-byte compressed point, the signature `R ‖ S`.
 //!
 //! ```
-//! use ledgerbench_harness::{SignatureScheme, bench_rng};
+//! use ledgerbench_core::{SignatureScheme, bench_rng};
 //! use ledgerbench_primitives::ed25519::{Ed25519Dalek, Ed25519Ring};
 //!
 //! let mut rng = bench_rng(1, "doc");
@@ -22,12 +22,12 @@
 //! let pk2 = Ed25519Ring::decode_public_key(&Ed25519Dalek::encode_public_key(&pk))?;
 //! let sig2 = Ed25519Ring::decode_signature(&Ed25519Dalek::encode_signature(&sig))?;
 //! Ed25519Ring::verify(&pk2, b"msg", &sig2)?;
-//! # Ok::<(), ledgerbench_harness::Error>(())
+//! # Ok::<(), ledgerbench_core::Error>(())
 //! ```
 
 use ed25519_dalek::{Signer, Verifier};
-use ledgerbench_harness::encoding::fixed;
-use ledgerbench_harness::{
+use ledgerbench_core::encoding::fixed;
+use ledgerbench_core::{
     BatchVerify, BenchRng, Error, Family, Implementation, NamedSize, Result, SchemeInfo, Security,
     SignatureScheme, Size,
 };

@@ -14,7 +14,7 @@
 //! test vectors, never computed by the library under test.
 //!
 //! ```
-//! use ledgerbench_harness::HashFn;
+//! use ledgerbench_core::HashFn;
 //! use ledgerbench_primitives::hash::Sha256RustCrypto;
 //!
 //! let mut state = Sha256RustCrypto::new();
@@ -23,7 +23,7 @@
 //! assert_eq!(Sha256RustCrypto::finalize(state), Sha256RustCrypto::digest(b"abc"));
 //! ```
 
-use ledgerbench_harness::{Family, HashFn, Implementation, NamedSize, SchemeInfo, Security, Size};
+use ledgerbench_core::{Family, HashFn, Implementation, NamedSize, SchemeInfo, Security, Size};
 
 /// Digest length of every hash here.
 pub const DIGEST_LEN: usize = 32;

@@ -9,34 +9,25 @@ pub mod hash;
 pub mod schnorr;
 pub mod sm2;
 
-use ledgerbench_harness::Entry;
-use ledgerbench_harness::dynamic::{HashEntry, SigEntry};
+use ledgerbench_core::{Catalog, SignatureListing};
 
-/// Every classical scheme in this crate, as registry entries.
-pub fn schemes() -> Vec<Entry> {
-    vec![
-        SigEntry::<ed25519::Ed25519Dalek>::new()
-            .with_batch()
-            .into_entry(),
-        SigEntry::<ed25519::Ed25519Ring>::new().into_entry(),
-        SigEntry::<ecdsa::EcdsaSecp256k1K256>::new().into_entry(),
-        SigEntry::<ecdsa::EcdsaSecp256k1Libsecp>::new().into_entry(),
-        SigEntry::<ecdsa::EcdsaP256RustCrypto>::new().into_entry(),
-        SigEntry::<ecdsa::EcdsaP256Ring>::new().into_entry(),
-        SigEntry::<schnorr::SchnorrK256>::new().into_entry(),
-        SigEntry::<schnorr::SchnorrLibsecp>::new().into_entry(),
-        SigEntry::<sm2::Sm2RustCrypto>::new().into_entry(),
-        SigEntry::<bls::BlstMinPk>::new()
-            .with_aggregate()
-            .into_entry(),
-        SigEntry::<bls::ArkMinPk>::new()
-            .with_aggregate()
-            .into_entry(),
-        HashEntry::<hash::Sha256RustCrypto>::entry(),
-        HashEntry::<hash::Sha256Ring>::entry(),
-        HashEntry::<hash::Sha3_256RustCrypto>::entry(),
-        HashEntry::<hash::Keccak256RustCrypto>::entry(),
-        HashEntry::<hash::Blake3>::entry(),
-        HashEntry::<hash::Sm3RustCrypto>::entry(),
-    ]
+/// Every classical scheme in this crate, listed for the registry.
+pub fn catalog(c: &mut impl Catalog) {
+    c.signature_with::<ed25519::Ed25519Dalek>(|s| s.with_batch());
+    c.signature::<ed25519::Ed25519Ring>();
+    c.signature::<ecdsa::EcdsaSecp256k1K256>();
+    c.signature::<ecdsa::EcdsaSecp256k1Libsecp>();
+    c.signature::<ecdsa::EcdsaP256RustCrypto>();
+    c.signature::<ecdsa::EcdsaP256Ring>();
+    c.signature::<schnorr::SchnorrK256>();
+    c.signature::<schnorr::SchnorrLibsecp>();
+    c.signature::<sm2::Sm2RustCrypto>();
+    c.signature_with::<bls::BlstMinPk>(|s| s.with_aggregate());
+    c.signature_with::<bls::ArkMinPk>(|s| s.with_aggregate());
+    c.hash::<hash::Sha256RustCrypto>();
+    c.hash::<hash::Sha256Ring>();
+    c.hash::<hash::Sha3_256RustCrypto>();
+    c.hash::<hash::Keccak256RustCrypto>();
+    c.hash::<hash::Blake3>();
+    c.hash::<hash::Sm3RustCrypto>();
 }

@@ -15,7 +15,7 @@
 //! 64-byte signature `r ‖ s`.
 //!
 //! ```
-//! use ledgerbench_harness::{SignatureScheme, bench_rng};
+//! use ledgerbench_core::{SignatureScheme, bench_rng};
 //! use ledgerbench_primitives::schnorr::{SchnorrK256, SchnorrLibsecp};
 //!
 //! let mut rng = bench_rng(1, "doc");
@@ -24,12 +24,12 @@
 //! let pk2 = SchnorrK256::decode_public_key(&SchnorrLibsecp::encode_public_key(&pk))?;
 //! let sig2 = SchnorrK256::decode_signature(&SchnorrLibsecp::encode_signature(&sig))?;
 //! SchnorrK256::verify(&pk2, b"any length message", &sig2)?;
-//! # Ok::<(), ledgerbench_harness::Error>(())
+//! # Ok::<(), ledgerbench_core::Error>(())
 //! ```
 
 use k256::elliptic_curve::Generate;
-use ledgerbench_harness::encoding::fixed;
-use ledgerbench_harness::{
+use ledgerbench_core::encoding::fixed;
+use ledgerbench_core::{
     BenchRng, Error, Family, Implementation, NamedSize, Result, SchemeInfo, Security,
     SignatureScheme, Size, rng::Rng09,
 };

@@ -20,7 +20,7 @@
 //! mixed in as extra input (`RandomizedSigner`), so signatures vary per call.
 //!
 //! ```
-//! use ledgerbench_harness::{SignatureScheme, bench_rng};
+//! use ledgerbench_core::{SignatureScheme, bench_rng};
 //! use ledgerbench_primitives::sm2::Sm2RustCrypto;
 //!
 //! let mut rng = bench_rng(1, "doc");
@@ -30,10 +30,10 @@
 //! // The same key under another user ID does not verify it.
 //! let other = Sm2RustCrypto::public_key_with_id("ALICE123@YAHOO.COM", &Sm2RustCrypto::encode_public_key(&pk))?;
 //! assert!(Sm2RustCrypto::verify(&other, b"msg", &sig).is_err());
-//! # Ok::<(), ledgerbench_harness::Error>(())
+//! # Ok::<(), ledgerbench_core::Error>(())
 //! ```
 
-use ledgerbench_harness::{
+use ledgerbench_core::{
     BenchRng, Error, Family, Implementation, NamedSize, Result, SchemeInfo, Security,
     SignatureScheme, Size,
 };

@@ -648,7 +648,7 @@ fn negative_arkworks() {
 fn exhaustive<S: BlsMinPk>() {
     let mut report = conformance::signature::<S>(7, Depth::Exhaustive);
     report.extend(conformance::aggregate::<S>(7));
-    assert!(report.passed(), "{}: {}", S::INFO.id(), report.summary());
+    assert!(report.passed(), "{}: {}", S::INFO.id(), report.describe());
 }
 
 #[test]
@@ -679,6 +679,6 @@ fn harness_gate_passes() {
             "{}: gate ran no checks",
             entry.id()
         );
-        assert!(report.passed(), "{}: {}", entry.id(), report.summary());
+        assert!(report.passed(), "{}: {}", entry.id(), report.describe());
     }
 }

@@ -314,6 +314,6 @@ fn harness_gate_passes() {
             "{}: gate ran no checks",
             entry.id()
         );
-        assert!(report.passed(), "{}: {}", entry.id(), report.summary());
+        assert!(report.passed(), "{}: {}", entry.id(), report.describe());
     }
 }

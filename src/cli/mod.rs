@@ -65,6 +65,19 @@ enum Command {
     Merge(merge::MergeArgs),
 }
 
+/// Warns that a plug-in binary's figures carry its own crate's build profile.
+fn note_plugins(build: &ledgerbench_harness::provenance::BuildInfo) {
+    if !build.plugins.is_empty() {
+        eprintln!(
+            "note: this binary adds schemes ledgerbench does not ship ({}); it was built with \
+             its own crate's release profile, so its figures compare with ledgerbench's only \
+             when that profile matches ledgerbench's (lto = \"fat\", codegen-units = 1; \
+             README, \"Plug-in build profile\")",
+            build.plugins.join(", ")
+        );
+    }
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum ExportFormat {
     /// Tidy CSV: one row per measurement, one column per field.

@@ -217,14 +217,9 @@ fn new_run(
     let dir = RunDir::create(args.out.join(&run_id))?;
     let engine = suite.engine();
     let crates = measured_crates(&jobs);
-    let info = RunInfo::start(
-        run_id,
-        command_line,
-        config,
-        engine,
-        crate::build_info(),
-        crates,
-    );
+    let build = crate::build_info_for(registry);
+    super::note_plugins(&build);
+    let info = RunInfo::start(run_id, command_line, config, engine, build, crates);
     Ok((dir, info))
 }
 

@@ -212,12 +212,14 @@ fn create_run_dir(
         .values()
         .filter_map(|id| registry.get(id))
         .map(|e| e.info().implementation.krate);
+    let build = crate::build_info_for(registry);
+    super::note_plugins(&build);
     let info = RunInfo::start(
         run_id,
         command_line,
         config,
         Suite::Quick.engine(),
-        crate::build_info(),
+        build,
         crates,
     );
     dir.write_run_info(&info)?;

@@ -15,7 +15,7 @@ use ledgerbench_harness::engine::{EngineConfig, measure};
 use ledgerbench_harness::{Entry, Op, Params};
 
 fn find(id: &str) -> Result<Entry, String> {
-    ledgerbench_zk::schemes()
+    ledgerbench_harness::entries_of(ledgerbench_zk::catalog)
         .into_iter()
         .find(|e| e.id() == id)
         .ok_or_else(|| format!("no scheme {id}"))

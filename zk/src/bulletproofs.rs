@@ -17,8 +17,8 @@ use std::marker::PhantomData;
 use bulletproofs::{BulletproofGens, PedersenGens, RangeProof};
 use curve25519_dalek::ristretto::CompressedRistretto;
 use curve25519_dalek::scalar::Scalar;
-use ledgerbench_harness::rng::Rng06;
-use ledgerbench_harness::{
+use ledgerbench_core::rng::Rng06;
+use ledgerbench_core::{
     BenchRng, CircuitSize, Error, Family, Implementation, ProofSystem, Result, SchemeInfo,
     Security, Size, StatementSize,
 };

@@ -84,7 +84,7 @@
 //! # Example
 //!
 //! ```
-//! use ledgerbench_harness::{ProofSystem, bench_rng};
+//! use ledgerbench_core::{ProofSystem, bench_rng};
 //! use ledgerbench_zk::bulletproofs::Bulletproofs;
 //!
 //! let mut rng = bench_rng(7, "doc");
@@ -94,9 +94,11 @@
 //! Bulletproofs::verify(&vk, &public, &proof)?;
 //! assert_eq!(Bulletproofs::encode_proof(&proof).len(), 32 * (2 * 7 + 9));
 //!
-//! let ids: Vec<String> = ledgerbench_zk::schemes().iter().map(|e| e.id()).collect();
+//! // The registry entries this crate's catalog becomes (`ledgerbench-harness`):
+//! let entries = ledgerbench_harness::entries_of(ledgerbench_zk::catalog);
+//! let ids: Vec<String> = entries.iter().map(|e| e.id()).collect();
 //! assert!(ids.contains(&"groth16-bn254-merkle/arkworks".to_string()));
-//! # Ok::<(), ledgerbench_harness::Error>(())
+//! # Ok::<(), ledgerbench_core::Error>(())
 //! ```
 #![forbid(unsafe_code)]
 
@@ -109,4 +111,4 @@ pub mod r1cs;
 pub mod schemes;
 pub mod statement;
 
-pub use schemes::schemes;
+pub use schemes::catalog;

@@ -30,8 +30,8 @@ use ark_r1cs_std::fields::fp::FpVar;
 use ark_relations::gr1cs::{ConstraintSystemRef, SynthesisError};
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use halo2_poseidon::{ConstantLength, Hash as PastaHash, P128Pow5T3};
-use ledgerbench_harness::rng::Rng06;
-use ledgerbench_harness::{BenchRng, Error, Result};
+use ledgerbench_core::rng::Rng06;
+use ledgerbench_core::{BenchRng, Error, Result};
 use pasta_curves::pallas;
 
 /// Bytes of one encoded field element (every field here is under 2²⁵⁶).
@@ -219,7 +219,7 @@ pub fn decode_elements<F: NativeField>(bytes: &[u8]) -> Result<Vec<F>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ledgerbench_harness::bench_rng;
+    use ledgerbench_core::bench_rng;
 
     fn roundtrip<F: NativeField>() {
         let mut rng = bench_rng(1, "poseidon");

@@ -2,8 +2,7 @@
 
 use ark_bls12_381::Bls12_381;
 use ark_bn254::Bn254;
-use ledgerbench_harness::dynamic::ZkEntry;
-use ledgerbench_harness::{Entry, SchemeInfo};
+use ledgerbench_core::{BatchVerifyProofs, Catalog, ProofListing, Rerandomize, SchemeInfo};
 
 use crate::bulletproofs::Bulletproofs;
 use crate::groth16::{Described, Groth16, info};
@@ -85,35 +84,38 @@ pub type Halo2Poseidon = Halo2<PoseidonPreimage>;
 /// `halo2-ipa-synthetic/halo2`.
 pub type Halo2Synthetic = Halo2<Synthetic>;
 
-/// A Groth16 entry: batch verification and the malleability check.
-fn groth16_entry<P>() -> ZkEntry<P>
+/// Lists a Groth16 pair with batch verification and the malleability check.
+fn groth16<P, C>(c: &mut C, full_suite_only: bool)
 where
-    P: ledgerbench_harness::BatchVerifyProofs + ledgerbench_harness::Rerandomize,
+    P: BatchVerifyProofs + Rerandomize,
+    C: Catalog,
 {
-    ZkEntry::<P>::new().with_batch().with_rerandomize()
+    c.proof_with::<P>(|p| {
+        let p = p.with_batch().with_rerandomize();
+        if full_suite_only {
+            p.full_suite_only()
+        } else {
+            p
+        }
+    });
 }
 
-/// Every scheme of this crate, for the registry.
-pub fn schemes() -> Vec<Entry> {
-    vec![
-        groth16_entry::<Groth16Bls12381Range>().into_entry(),
-        groth16_entry::<Groth16Bls12381Merkle>().into_entry(),
-        groth16_entry::<Groth16Bls12381Poseidon>().into_entry(),
-        groth16_entry::<Groth16Bls12381Sha256>()
-            .full_suite_only()
-            .into_entry(),
-        groth16_entry::<Groth16Bls12381Synthetic>().into_entry(),
-        groth16_entry::<Groth16Bn254Range>().into_entry(),
-        groth16_entry::<Groth16Bn254Merkle>().into_entry(),
-        groth16_entry::<Groth16Bn254Poseidon>().into_entry(),
-        groth16_entry::<Groth16Bn254Sha256>()
-            .full_suite_only()
-            .into_entry(),
-        groth16_entry::<Groth16Bn254Synthetic>().into_entry(),
-        ZkEntry::<Halo2Range>::new().into_entry(),
-        ZkEntry::<Halo2Merkle>::new().into_entry(),
-        ZkEntry::<Halo2Poseidon>::new().into_entry(),
-        ZkEntry::<Halo2Synthetic>::new().into_entry(),
-        ZkEntry::<Bulletproofs>::new().into_entry(),
-    ]
+/// Every scheme of this crate, listed for the registry (SHA-256 preimage
+/// circuits, whose setup and proving take seconds, run in the full suite).
+pub fn catalog(c: &mut impl Catalog) {
+    groth16::<Groth16Bls12381Range, _>(c, false);
+    groth16::<Groth16Bls12381Merkle, _>(c, false);
+    groth16::<Groth16Bls12381Poseidon, _>(c, false);
+    groth16::<Groth16Bls12381Sha256, _>(c, true);
+    groth16::<Groth16Bls12381Synthetic, _>(c, false);
+    groth16::<Groth16Bn254Range, _>(c, false);
+    groth16::<Groth16Bn254Merkle, _>(c, false);
+    groth16::<Groth16Bn254Poseidon, _>(c, false);
+    groth16::<Groth16Bn254Sha256, _>(c, true);
+    groth16::<Groth16Bn254Synthetic, _>(c, false);
+    c.proof::<Halo2Range>();
+    c.proof::<Halo2Merkle>();
+    c.proof::<Halo2Poseidon>();
+    c.proof::<Halo2Synthetic>();
+    c.proof::<Bulletproofs>();
 }

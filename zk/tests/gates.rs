@@ -7,7 +7,7 @@ use ledgerbench_harness::dynamic::Axis;
 use ledgerbench_harness::{Entry, Family, Op};
 
 fn entries() -> Vec<Entry> {
-    ledgerbench_zk::schemes()
+    ledgerbench_harness::entries_of(ledgerbench_zk::catalog)
 }
 
 #[test]
@@ -88,7 +88,7 @@ fn size_sweeps_match_the_circuit() {
 
 fn assert_gate(entry: Entry) {
     let report = entry.gate(11);
-    assert!(report.passed(), "{}: {}", entry.id(), report.summary());
+    assert!(report.passed(), "{}: {}", entry.id(), report.describe());
     let names: Vec<&str> = report.checks.iter().map(|c| c.name.as_str()).collect();
     for check in [
         "valid proof accepted",

@@ -102,7 +102,7 @@ fn halo2_rejects_trailing_proof_bytes() {
 
 #[test]
 fn workload_kit_proves_and_verifies_encodings() {
-    let entry = ledgerbench_zk::schemes()
+    let entry = ledgerbench_harness::entries_of(ledgerbench_zk::catalog)
         .into_iter()
         .find(|e| e.id() == "groth16-bn254-merkle/arkworks")
         .expect("registered");

@@ -6,12 +6,14 @@
 //! monomorphic loop of `iters` operations: one dynamic call per sample, none
 //! per iteration.
 
+mod catalog;
 mod hash;
 mod kem;
 pub mod kit;
 mod signature;
 mod zk;
 
+pub use catalog::{EntryList, entries_of};
 pub use hash::HashEntry;
 pub use kem::KemEntry;
 pub use signature::SigEntry;

@@ -92,12 +92,12 @@ pub fn run(
             record.error = Some(format!(
                 "{}: correctness gate {} — not measured",
                 entry.id(),
-                gate.summary()
+                gate.describe()
             ));
         }
     }
     if record.status == Status::Ok
-        && let Err(e) = measure(profile, roles, opts, &mut record)
+        && let Err(e) = time_blocks(profile, roles, opts, &mut record)
     {
         record.status = if matches!(e, Error::Verification) {
             Status::GateFailed
@@ -134,7 +134,7 @@ fn corrupted(block: &Block) -> Option<Block> {
     })
 }
 
-fn measure(
+fn time_blocks(
     profile: &Profile,
     roles: &BTreeMap<String, Entry>,
     opts: &WorkloadOptions,

@@ -1,7 +1,7 @@
 //! ML-DSA from Cryspen's `libcrux-ml-dsa` (formally verified Rust; AVX2 code
 //! chosen at run time on x86_64 CPUs that have it, portable code otherwise).
 
-use ledgerbench_harness::{
+use ledgerbench_core::{
     BenchRng, Error, RepresentativeSigning, Result, SchemeInfo, SignatureScheme, SigningSet,
 };
 

@@ -17,7 +17,7 @@ pub use libcrux::{MlDsa44Libcrux, MlDsa65Libcrux, MlDsa87Libcrux};
 pub use pqclean::{MlDsa44Pqclean, MlDsa65Pqclean, MlDsa87Pqclean};
 pub use rustcrypto::{MlDsa44RustCrypto, MlDsa65RustCrypto, MlDsa87RustCrypto};
 
-use ledgerbench_harness::{Error, Result, SignatureScheme, SigningSet};
+use ledgerbench_core::{Error, Result, SignatureScheme, SigningSet};
 
 use crate::vectors::cctv_mldsa_messages;
 
@@ -192,25 +192,25 @@ pub(crate) fn check_expanded_secret_key(p: &MlDsaParams, bytes: &[u8]) -> Result
     Ok(())
 }
 
-/// The [`SchemeInfo`](ledgerbench_harness::SchemeInfo) of one ML-DSA implementation.
+/// The [`SchemeInfo`](ledgerbench_core::SchemeInfo) of one ML-DSA implementation.
 macro_rules! mldsa_info {
     ($params:expr, $id:literal, $krate:literal, $backend:literal, $det:expr, $note:literal) => {
-        ledgerbench_harness::SchemeInfo {
+        ledgerbench_core::SchemeInfo {
             name: $params.name,
-            family: ledgerbench_harness::Family::Sig,
-            implementation: ledgerbench_harness::Implementation {
+            family: ledgerbench_core::Family::Sig,
+            implementation: ledgerbench_core::Implementation {
                 id: $id,
                 krate: $krate,
                 backend: $backend,
             },
             standard: "FIPS 204",
-            security: ledgerbench_harness::Security::NistCategory($params.category),
+            security: ledgerbench_core::Security::NistCategory($params.category),
             deterministic: $det,
             constant_time: true,
             sizes: &[
-                ("pk", ledgerbench_harness::Size::Exact($params.pk_len)),
-                ("sk", ledgerbench_harness::Size::Exact($params.sk_len)),
-                ("sig", ledgerbench_harness::Size::Exact($params.sig_len)),
+                ("pk", ledgerbench_core::Size::Exact($params.pk_len)),
+                ("sk", ledgerbench_core::Size::Exact($params.sk_len)),
+                ("sig", ledgerbench_core::Size::Exact($params.sig_len)),
             ],
             note: $note,
         }

@@ -3,7 +3,7 @@
 //! Built without pqcrypto's `avx2` feature: PQClean's AVX2 ML-DSA accepts
 //! invalid signatures from Wycheproof (see `post-quantum/Cargo.toml`).
 
-use ledgerbench_harness::{BenchRng, Error, Result, SchemeInfo, SignatureScheme};
+use ledgerbench_core::{BenchRng, Error, Result, SchemeInfo, SignatureScheme};
 use pqcrypto_traits::sign::{DetachedSignature as _, PublicKey as _, SecretKey as _};
 
 use super::{ML_DSA_44, ML_DSA_65, ML_DSA_87, MlDsa, MlDsaParams, mldsa_info};

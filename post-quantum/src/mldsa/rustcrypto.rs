@@ -1,6 +1,6 @@
 //! ML-DSA from RustCrypto's `ml-dsa` crate (pure Rust).
 
-use ledgerbench_harness::{
+use ledgerbench_core::{
     BenchRng, Error, RepresentativeSigning, Result, SchemeInfo, SignatureScheme, SigningSet,
 };
 use ml_dsa::{B32, EncodedVerifyingKey, ExpandedSigningKey, Signature, VerifyingKey};

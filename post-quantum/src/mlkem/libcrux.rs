@@ -1,7 +1,7 @@
 //! ML-KEM from Cryspen's `libcrux-ml-kem` (formally verified Rust; AVX2 code
 //! chosen at run time on x86_64 CPUs that have it, portable code otherwise).
 
-use ledgerbench_harness::{BenchRng, Kem, Result, SchemeInfo};
+use ledgerbench_core::{BenchRng, Kem, Result, SchemeInfo};
 
 use super::{ML_KEM_512, ML_KEM_768, ML_KEM_1024, MlKem, MlKemParams, invalid, mlkem_info};
 use crate::util::{random_array, to_array};

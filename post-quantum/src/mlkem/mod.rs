@@ -17,7 +17,7 @@ pub use libcrux::{MlKem512Libcrux, MlKem768Libcrux, MlKem1024Libcrux};
 pub use pqclean::{MlKem512Pqclean, MlKem768Pqclean, MlKem1024Pqclean};
 pub use rustcrypto::{MlKem512RustCrypto, MlKem768RustCrypto, MlKem1024RustCrypto};
 
-use ledgerbench_harness::{Error, Kem, Result};
+use ledgerbench_core::{Error, Kem, Result};
 
 /// The sizes of one ML-KEM parameter set (FIPS 203, Table 2 and Table 3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,26 +114,26 @@ pub(crate) fn invalid(what: &'static str) -> Error {
     Error::decode(what, "rejected by the library's FIPS 203 input check")
 }
 
-/// The [`SchemeInfo`](ledgerbench_harness::SchemeInfo) of one ML-KEM implementation.
+/// The [`SchemeInfo`](ledgerbench_core::SchemeInfo) of one ML-KEM implementation.
 macro_rules! mlkem_info {
     ($params:expr, $id:literal, $krate:literal, $backend:literal, $det:expr, $note:literal) => {
-        ledgerbench_harness::SchemeInfo {
+        ledgerbench_core::SchemeInfo {
             name: $params.name,
-            family: ledgerbench_harness::Family::Kem,
-            implementation: ledgerbench_harness::Implementation {
+            family: ledgerbench_core::Family::Kem,
+            implementation: ledgerbench_core::Implementation {
                 id: $id,
                 krate: $krate,
                 backend: $backend,
             },
             standard: "FIPS 203",
-            security: ledgerbench_harness::Security::NistCategory($params.category),
+            security: ledgerbench_core::Security::NistCategory($params.category),
             deterministic: $det,
             constant_time: true,
             sizes: &[
-                ("ek", ledgerbench_harness::Size::Exact($params.ek_len)),
-                ("dk", ledgerbench_harness::Size::Exact($params.dk_len)),
-                ("ct", ledgerbench_harness::Size::Exact($params.ct_len)),
-                ("ss", ledgerbench_harness::Size::Exact(32)),
+                ("ek", ledgerbench_core::Size::Exact($params.ek_len)),
+                ("dk", ledgerbench_core::Size::Exact($params.dk_len)),
+                ("ct", ledgerbench_core::Size::Exact($params.ct_len)),
+                ("ss", ledgerbench_core::Size::Exact(32)),
             ],
             note: $note,
         }

@@ -1,6 +1,6 @@
 //! ML-KEM from PQClean's portable `clean` C code, via `pqcrypto-mlkem`.
 
-use ledgerbench_harness::{BenchRng, Error, Kem, Result, SchemeInfo};
+use ledgerbench_core::{BenchRng, Error, Kem, Result, SchemeInfo};
 use pqcrypto_traits::kem::{Ciphertext as _, PublicKey as _, SecretKey as _, SharedSecret as _};
 
 use super::{ML_KEM_512, ML_KEM_768, ML_KEM_1024, MlKem, MlKemParams, mlkem_info};

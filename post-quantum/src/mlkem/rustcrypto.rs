@@ -1,6 +1,6 @@
 //! ML-KEM from RustCrypto's `ml-kem` crate (pure Rust).
 
-use ledgerbench_harness::{BenchRng, Error, Kem, Result, SchemeInfo};
+use ledgerbench_core::{BenchRng, Error, Kem, Result, SchemeInfo};
 #[allow(deprecated)] // the expanded key form is the one every implementation shares
 use ml_kem::ExpandedKeyEncoding;
 use ml_kem::{B32, Decapsulate, DecapsulationKey, Encapsulate, EncapsulationKey, KeyExport, Seed};

@@ -18,7 +18,7 @@ use ark_ff::{BigInteger, PrimeField};
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use ark_std::Zero;
 use hmac::{Hmac, KeyInit, Mac};
-use ledgerbench_harness::{
+use ledgerbench_core::{
     Aggregate, BenchRng, Error, Family, Implementation, Result, SchemeInfo, Security,
     SignatureScheme,
 };

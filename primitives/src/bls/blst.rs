@@ -2,7 +2,7 @@
 
 use ::blst::BLST_ERROR;
 use ::blst::min_pk::{AggregatePublicKey, AggregateSignature, PublicKey, SecretKey, Signature};
-use ledgerbench_harness::{
+use ledgerbench_core::{
     Aggregate, BenchRng, Error, Family, Implementation, Result, SchemeInfo, Security,
     SignatureScheme,
 };

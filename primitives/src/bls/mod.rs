@@ -9,7 +9,7 @@
 //! | [`BlstMinPk`] | `bls12-381-minpk/blst` | `blst` (assembly, constant-time) |
 //! | [`ArkMinPk`] | `bls12-381-minpk/arkworks` | this crate on `ark-bls12-381` + `ark-ec` |
 //!
-//! Both implement [`SignatureScheme`](ledgerbench_harness::SignatureScheme),
+//! Both implement [`SignatureScheme`](ledgerbench_core::SignatureScheme),
 //! [`Aggregate`] and [`BlsMinPk`], the last exposing what test vectors need:
 //! signing and verifying under any domain separation tag (the Wycheproof
 //! basic-scheme files use [`DST_BASIC`]), hash-to-G2, and building keys from
@@ -27,7 +27,7 @@
 //! [`DST_BASIC`] check that with [`messages_distinct`].
 //!
 //! ```
-//! use ledgerbench_harness::{bench_rng, Aggregate, SignatureScheme};
+//! use ledgerbench_core::{bench_rng, Aggregate, SignatureScheme};
 //! use ledgerbench_primitives::bls::BlstMinPk;
 //!
 //! let mut rng = bench_rng(7, "doc");
@@ -37,7 +37,7 @@
 //! let s2 = BlstMinPk::sign(&sk2, b"block 2", &mut rng)?;
 //! let agg = BlstMinPk::aggregate_signatures(&[&s1, &s2])?;
 //! BlstMinPk::verify_aggregate(&[&pk1, &pk2], &[b"block 1", b"block 2"], &agg)?;
-//! # Ok::<(), ledgerbench_harness::Error>(())
+//! # Ok::<(), ledgerbench_core::Error>(())
 //! ```
 
 mod arkworks;
@@ -46,7 +46,7 @@ mod blst;
 pub use self::arkworks::ArkMinPk;
 pub use self::blst::BlstMinPk;
 
-use ledgerbench_harness::{Aggregate, NamedSize, Result, Size};
+use ledgerbench_core::{Aggregate, NamedSize, Result, Size};
 
 /// Signature DST of the proof-of-possession ciphersuite (what `sign`/`verify` use).
 pub const DST_POP: &[u8] = b"BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_";
@@ -116,7 +116,7 @@ pub fn messages_distinct(msgs: &[&[u8]]) -> bool {
 /// one message per key).
 pub(crate) fn check_aggregate_shape(n_pks: usize, n_msgs: usize) -> Result<()> {
     if n_pks == 0 || n_pks != n_msgs {
-        return Err(ledgerbench_harness::Error::Verification);
+        return Err(ledgerbench_core::Error::Verification);
     }
     Ok(())
 }

@@ -24,6 +24,6 @@ pub use ledgerbench_harness::conformance::accepts;
 /// number of checks run.
 pub fn exhaustive_conformance<S: SignatureScheme>() -> usize {
     let report = conformance::signature::<S>(7, Depth::Exhaustive);
-    assert!(report.passed(), "{}: {}", S::INFO.id(), report.summary());
+    assert!(report.passed(), "{}: {}", S::INFO.id(), report.describe());
     report.checks.len()
 }

@@ -64,7 +64,7 @@ impl Section for Overview {
             .records
             .iter()
             .filter(|r| !r.gate.passed())
-            .map(|r| (r.scheme.as_str(), r.gate.summary()))
+            .map(|r| (r.scheme.as_str(), r.gate.describe()))
             .collect();
         for (scheme, summary) in failing {
             blocks.push(Block::Note {

@@ -47,7 +47,21 @@ fn rerun(info: &RunInfo) -> String {
             }
         })
         .collect();
-    lines.push(format!("cargo run --release -- {}", args.join(" ")));
+    if info.build.plugins.is_empty() {
+        lines.push(format!("cargo run --release -- {}", args.join(" ")));
+    } else {
+        // ledgerbench's own binary lacks the plug-in's schemes: rebuild the
+        // plug-in crate's binary instead.
+        let program = info
+            .command_line
+            .first()
+            .map_or("<plug-in binary>", String::as_str);
+        lines.push(format!(
+            "# {} come from a plug-in binary: rebuild its crate (cargo build --release), then",
+            info.build.plugins.join(", ")
+        ));
+        lines.push(format!("{program} {}", args.join(" ")));
+    }
     lines.join("\n")
 }
 
@@ -116,6 +130,17 @@ fn facts(info: &RunInfo) -> Vec<(String, String)> {
             ),
         ),
         ("target features".into(), b.target_features.join(" ")),
+        (
+            "plug-in schemes".into(),
+            if b.plugins.is_empty() {
+                "none (every scheme is ledgerbench's own, built with its profile)".into()
+            } else {
+                format!(
+                    "{} (built with the plug-in crate's own release profile)",
+                    b.plugins.join(", ")
+                )
+            },
+        ),
         ("CPU".into(), opt(m.cpu_model.as_deref())),
         ("logical cores".into(), m.logical_cores.to_string()),
         (

@@ -87,6 +87,7 @@ pub fn run_info(run_id: &str, config: RunConfig, host: &str) -> RunInfo {
             target_features: vec!["sse2".into()],
             locked: BTreeMap::new(),
             source_dir: String::new(),
+            plugins: Vec::new(),
         },
         crates: BTreeMap::from([("ledgerbench-harness".to_string(), "0.1.0".to_string())]),
         machine: Machine {

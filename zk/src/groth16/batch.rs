@@ -13,7 +13,7 @@ use ark_ec::pairing::{Pairing, PairingOutput};
 use ark_ec::{CurveGroup, PrimeGroup, VariableBaseMSM};
 use ark_ff::{PrimeField, Zero};
 use ark_groth16::{PreparedVerifyingKey, Proof};
-use ledgerbench_harness::{BenchRng, Error, Result};
+use ledgerbench_core::{BenchRng, Error, Result};
 use rand_core::Rng;
 use rayon::prelude::*;
 

@@ -19,8 +19,8 @@ use ark_relations::gr1cs::{
 use ark_relations::utils::matrix::Matrix;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize, Compress, Validate};
 use ark_std::UniformRand;
-use ledgerbench_harness::rng::Rng06;
-use ledgerbench_harness::{
+use ledgerbench_core::rng::Rng06;
+use ledgerbench_core::{
     BatchVerifyProofs, BenchRng, CircuitSize, Error, Family, Implementation, ProofSystem,
     Rerandomize, Result, SchemeInfo, Security, Size, StatementSize,
 };

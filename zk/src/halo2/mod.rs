@@ -24,7 +24,7 @@ use halo2_proofs::plonk::{
 };
 use halo2_proofs::poly::commitment::Params;
 use halo2_proofs::transcript::{Blake2bRead, Blake2bWrite, Challenge255};
-use ledgerbench_harness::{
+use ledgerbench_core::{
     BenchRng, CircuitSize, Error, Family, Implementation, ProofSystem, Result, SchemeInfo,
     Security, Size, StatementSize,
 };

@@ -5,7 +5,7 @@
 use halo2_gadgets::utilities::decompose_running_sum::RunningSumConfig;
 use halo2_proofs::circuit::{Layouter, SimpleFloorPlanner, Value};
 use halo2_proofs::plonk::{Circuit, Column, ConstraintSystem, Error, Fixed};
-use ledgerbench_harness::StatementSize;
+use ledgerbench_core::StatementSize;
 
 use super::{PoseidonParts, configure_poseidon, hash, known, load};
 use crate::halo2::{PlonkCircuit, WithConstants};

@@ -9,7 +9,7 @@ use halo2_proofs::plonk::{
     Advice, Circuit, Column, ConstraintSystem, Error, Fixed, Instance, Selector,
 };
 use halo2_proofs::poly::Rotation;
-use ledgerbench_harness::StatementSize;
+use ledgerbench_core::StatementSize;
 
 use super::known;
 use crate::halo2::{PlonkCircuit, WithConstants, reserved_rows};

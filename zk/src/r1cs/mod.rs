@@ -12,7 +12,7 @@ mod sha256;
 mod synthetic;
 
 use ark_relations::gr1cs::{ConstraintSynthesizer, ConstraintSystemRef, SynthesisError};
-use ledgerbench_harness::StatementSize;
+use ledgerbench_core::StatementSize;
 
 use crate::poseidon::{ArkPoseidon, NativeField};
 use crate::statement::Statement;

@@ -6,7 +6,7 @@ use ark_ff::BigInteger;
 use ark_r1cs_std::fields::fp::FpVar;
 use ark_r1cs_std::prelude::*;
 use ark_relations::gr1cs::{ConstraintSystemRef, SynthesisError};
-use ledgerbench_harness::StatementSize;
+use ledgerbench_core::StatementSize;
 
 use super::R1csCircuit;
 use crate::poseidon::{ArkPoseidon, NativeField, ark_hash_var};

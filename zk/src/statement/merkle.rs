@@ -6,8 +6,8 @@
 //! right child (`1`: parent = H(sibling, node)) or a left child (`0`:
 //! parent = H(node, sibling)).
 
-use ledgerbench_harness::rng::BenchRng;
-use ledgerbench_harness::{Result, StatementSize};
+use ledgerbench_core::rng::BenchRng;
+use ledgerbench_core::{Result, StatementSize};
 use rand_core::Rng;
 
 use super::{Statement, bad_size, single};

@@ -14,7 +14,7 @@ pub mod range;
 pub mod sha256;
 pub mod synthetic;
 
-use ledgerbench_harness::{BenchRng, Result};
+use ledgerbench_core::{BenchRng, Result};
 
 use crate::poseidon::NativeField;
 
@@ -45,15 +45,15 @@ pub trait Statement<F: NativeField>: Send + Sync + 'static {
 }
 
 /// A `Usage` error for a size the statement cannot take.
-pub(crate) fn bad_size(what: &str, size: usize, allowed: &str) -> ledgerbench_harness::Error {
-    ledgerbench_harness::Error::Usage(format!("{what}: size {size} is not {allowed}"))
+pub(crate) fn bad_size(what: &str, size: usize, allowed: &str) -> ledgerbench_core::Error {
+    ledgerbench_core::Error::Usage(format!("{what}: size {size} is not {allowed}"))
 }
 
 /// The single element of a one-element public input.
 pub(crate) fn single<F: NativeField>(elements: Vec<F>, what: &'static str) -> Result<F> {
     match elements.as_slice() {
         [x] => Ok(*x),
-        other => Err(ledgerbench_harness::Error::decode(
+        other => Err(ledgerbench_core::Error::decode(
             what,
             format!("expected 1 field element, got {}", other.len()),
         )),

@@ -1,8 +1,8 @@
 //! Hash preimage: knowledge of a secret `x` with Poseidon(x) = y (a nullifier
 //! or a commitment opening).
 
-use ledgerbench_harness::rng::BenchRng;
-use ledgerbench_harness::{Result, StatementSize};
+use ledgerbench_core::rng::BenchRng;
+use ledgerbench_core::{Result, StatementSize};
 
 use super::{Statement, single};
 use crate::poseidon::NativeField;

@@ -8,8 +8,8 @@
 //! unsatisfiable witness commits to the amount −1 (p − 1 in the field), the
 //! classic inflation attempt: the commitment opens, the range check fails.
 
-use ledgerbench_harness::rng::BenchRng;
-use ledgerbench_harness::{Error, Result, StatementSize};
+use ledgerbench_core::rng::BenchRng;
+use ledgerbench_core::{Error, Result, StatementSize};
 use rand_core::Rng;
 
 use super::{Statement, bad_size};

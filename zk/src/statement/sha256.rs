@@ -5,8 +5,8 @@
 //! Public: the digest as two field elements, its first and last 16 bytes each
 //! read as a little-endian 128-bit integer. Witness: the 32 bytes.
 
-use ledgerbench_harness::rng::{BenchRng, random_bytes};
-use ledgerbench_harness::{Error, Result, StatementSize};
+use ledgerbench_core::rng::{BenchRng, random_bytes};
+use ledgerbench_core::{Error, Result, StatementSize};
 use sha2::{Digest as _, Sha256};
 
 use super::Statement;

@@ -6,8 +6,8 @@
 //! a backend fills its 2ᵏ domain by choosing n (see the backend's circuit).
 //! The statement's size parameter here is the number of steps n.
 
-use ledgerbench_harness::rng::BenchRng;
-use ledgerbench_harness::{Error, Result, StatementSize};
+use ledgerbench_core::rng::BenchRng;
+use ledgerbench_core::{Error, Result, StatementSize};
 
 use super::{Statement, single};
 use crate::poseidon::NativeField;

@@ -39,7 +39,8 @@ type VerifyAggregateEncodedFn = fn(&[&[u8]], &[&[u8]], &[u8]) -> Result<()>;
 /// The runtime entry of a [`SignatureScheme`].
 ///
 /// ```
-/// use ledgerbench_harness::{dynamic::SigEntry, testing::ToySig};
+/// use ledgerbench_core::testing::ToySig; // insecure toy (a dev-dependency feature)
+/// use ledgerbench_harness::dynamic::SigEntry;
 /// let entry = SigEntry::<ToySig>::new().into_entry();
 /// assert!(entry.gate(7).passed());
 /// ```

@@ -310,7 +310,7 @@ mod tests {
     fn toy_passes_the_gate() {
         let entry = ZkEntry::<ToyProof>::new().with_batch().into_entry();
         let report = entry.gate(3);
-        assert!(report.passed(), "{}", report.summary());
+        assert!(report.passed(), "{}", report.describe());
         assert!(report.checks.len() > 10);
     }
 

@@ -9,10 +9,12 @@
 //! encodings, every bit of every encoding) and assert [`GateReport::passed`].
 //!
 //! ```
-//! use ledgerbench_harness::conformance::{self, Depth};
-//! use ledgerbench_harness::testing::ToySig;
+//! # #[cfg(feature = "testing")] {
+//! use ledgerbench_core::conformance::{self, Depth};
+//! use ledgerbench_core::testing::ToySig;
 //! let report = conformance::signature::<ToySig>(7, Depth::Exhaustive);
-//! assert!(report.passed(), "{}", report.summary());
+//! assert!(report.passed(), "{}", report.describe());
+//! # }
 //! ```
 
 use serde::{Deserialize, Serialize};
@@ -25,7 +27,7 @@ mod signature;
 pub use hash::hash;
 pub use kem::kem;
 pub use proof::{ProofFixture, proof, proof_batch, proof_rerandomize};
-pub(crate) use signature::signers;
+pub use signature::{Signed, signers};
 pub use signature::{accepts, aggregate, batch, signature, signing_sets};
 
 /// How hard the kit looks; each depth runs every check of the ones before it.
@@ -105,7 +107,7 @@ impl GateReport {
     }
 
     /// One line naming the failed checks, for error messages.
-    pub fn summary(&self) -> String {
+    pub fn describe(&self) -> String {
         let failed: Vec<String> = self.failures().map(Check::describe).collect();
         if self.checks.is_empty() {
             "no checks ran".to_string()

@@ -7,7 +7,7 @@ use crate::{BenchRng, Result, SchemeInfo};
 /// them and so keys can cross implementations.
 ///
 /// ```
-/// use ledgerbench_harness::{SignatureScheme, BenchRng, bench_rng};
+/// use ledgerbench_core::{SignatureScheme, BenchRng, bench_rng};
 ///
 /// fn roundtrip<S: SignatureScheme>() {
 ///     let mut rng: BenchRng = bench_rng(1, "doc");
@@ -16,7 +16,8 @@ use crate::{BenchRng, Result, SchemeInfo};
 ///     assert!(S::verify(&pk, b"hello", &sig).is_ok());
 ///     assert!(S::verify(&pk, b"hellO", &sig).is_err());
 /// }
-/// # let _ = roundtrip::<ledgerbench_harness::testing::ToySig>;
+/// # #[cfg(feature = "testing")]
+/// # let _ = roundtrip::<ledgerbench_core::testing::ToySig>;
 /// ```
 pub trait SignatureScheme: Send + Sync + 'static {
     /// The signing key.

@@ -9,15 +9,19 @@ use crate::{
 };
 
 /// A key pair with one message it signed.
-pub(crate) struct Signed<S: SignatureScheme> {
+pub struct Signed<S: SignatureScheme> {
+    /// The signing key.
     pub sk: S::SecretKey,
+    /// Its verification key.
     pub pk: S::PublicKey,
+    /// The message signed.
     pub msg: Vec<u8>,
+    /// `sk`'s signature on `msg`.
     pub sig: S::Signature,
 }
 
 /// `n` fresh signers, each signing its own 32-byte message.
-pub(crate) fn signers<S: SignatureScheme>(n: usize, rng: &mut BenchRng) -> Result<Vec<Signed<S>>> {
+pub fn signers<S: SignatureScheme>(n: usize, rng: &mut BenchRng) -> Result<Vec<Signed<S>>> {
     (0..n)
         .map(|_| {
             let (sk, pk) = S::keygen(rng)?;

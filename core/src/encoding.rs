@@ -2,12 +2,12 @@
 //! strings checked with a [`Error::Decode`] that says what was expected.
 //!
 //! ```
-//! use ledgerbench_harness::encoding::{check_len, fixed};
+//! use ledgerbench_core::encoding::{check_len, fixed};
 //! let key: [u8; 4] = fixed(&[1, 2, 3, 4], "public key")?;
 //! assert_eq!(key, [1, 2, 3, 4]);
 //! assert!(fixed::<4>(&[1, 2, 3], "public key").is_err());
 //! assert!(check_len(&[0; 32], 33, "public key").is_err());
-//! # Ok::<(), ledgerbench_harness::Error>(())
+//! # Ok::<(), ledgerbench_core::Error>(())
 //! ```
 
 use crate::{Error, Result};

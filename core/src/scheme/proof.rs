@@ -74,7 +74,7 @@ impl CircuitSize {
 /// made for one size prove only statements of that size.
 ///
 /// ```
-/// use ledgerbench_harness::{BenchRng, ProofSystem, bench_rng};
+/// use ledgerbench_core::{BenchRng, ProofSystem, bench_rng};
 ///
 /// fn roundtrip<P: ProofSystem>() {
 ///     let mut rng: BenchRng = bench_rng(1, "doc");

@@ -1,4 +1,4 @@
-//! Insecure toy schemes for testing the harness itself. They are never
+//! Insecure toy schemes for testing harnesses and reports (the `testing` feature). They are never
 //! registered by the ledgerbench binary; tests and doc examples use them to
 //! exercise the engine without real cryptography.
 
@@ -27,7 +27,7 @@ fn toy_hash(parts: &[&[u8]]) -> [u8; 32] {
 
 const TOY_IMPL: Implementation = Implementation {
     id: "toy",
-    krate: "ledgerbench-harness",
+    krate: "ledgerbench-core",
     backend: "portable",
 };
 
@@ -265,7 +265,7 @@ impl ProofSystem for ToyProof {
         family: Family::Zk,
         implementation: Implementation {
             id: "toy",
-            krate: "ledgerbench-harness",
+            krate: "ledgerbench-core",
             backend: "portable",
         },
         standard: "none (test only)",
