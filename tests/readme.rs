@@ -96,3 +96,16 @@ fn ci_runs_the_fresh_clone_check() {
         ".ci/run must run scripts/fresh-clone-check"
     );
 }
+
+#[test]
+fn ci_runs_the_slurm_check_after_installing_slurm() {
+    let ci = std::fs::read_to_string(root().join(".ci/run")).expect(".ci/run");
+    assert!(
+        ci.lines().any(|l| l.trim() == "scripts/slurm-check"),
+        ".ci/run must run scripts/slurm-check"
+    );
+    assert!(
+        ci.contains("apt-get install -y --no-install-recommends slurm-wlm munge"),
+        ".ci/run must install Slurm and munge for it"
+    );
+}

@@ -148,7 +148,372 @@ fn partitioned_runs_merge_into_the_unpartitioned_run() {
         &parts[0].to_string_lossy(),
     ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("overlap"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("partition 1/3 is given twice"));
+}
+
+/// The toy selection of these tests (verify, digest and encaps at two message
+/// lengths: 5 jobs), run into the parent directory `out` with `extra` options;
+/// returns the new run directory.
+fn toy_run(out: &Path, extra: &[&str]) -> PathBuf {
+    let before: BTreeSet<PathBuf> = if out.is_dir() {
+        common::run_dirs(out).into_iter().collect()
+    } else {
+        BTreeSet::new()
+    };
+    let out_arg = out.to_string_lossy().into_owned();
+    let mut args = vec![
+        "ledgerbench",
+        "run",
+        "--quiet",
+        "--no-report",
+        "--threads",
+        "1",
+        "--op",
+        "verify",
+        "--op",
+        "digest",
+        "--op",
+        "encaps",
+        "--msg-len",
+        "32,64",
+        "--out",
+        &out_arg,
+    ];
+    args.extend_from_slice(extra);
+    assert_eq!(run_with_args(toy_registry(), args), 0);
+    let new: Vec<PathBuf> = common::run_dirs(out)
+        .into_iter()
+        .filter(|d| !before.contains(d))
+        .collect();
+    assert_eq!(new.len(), 1, "{new:?}");
+    new.into_iter().next().expect("one")
+}
+
+/// The three slices of the toy selection, all in `parent` (as a Slurm array
+/// writes them with one `--out`).
+fn toy_parts(parent: &Path) -> Vec<PathBuf> {
+    (1..=3)
+        .map(|k| toy_run(parent, &["--partition", &format!("{k}/3")]))
+        .collect()
+}
+
+fn merge_cli(args: &[&str]) -> (Option<i32>, String) {
+    let out = ledgerbench(args);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Rewrites one field of a part's run.json, as if that part ran elsewhere.
+fn edit_run_json(dir: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
+    let path = dir.join("run.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
+    edit(&mut v);
+    std::fs::write(&path, serde_json::to_string_pretty(&v).expect("json")).expect("write");
+}
+
+#[test]
+fn merge_takes_the_directory_the_parts_were_written_into() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let whole = toy_run(&tmp.path().join("whole"), &[]);
+    let parent = tmp.path().join("parts");
+    toy_parts(&parent);
+    // The merged directory may sit inside the parent; a second merge skips it.
+    let merged = parent.join("merged");
+    let (code, stderr) = merge_cli(&[
+        "merge",
+        &parent.to_string_lossy(),
+        "--out",
+        &merged.to_string_lossy(),
+        "--no-report",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("from 3 parts"), "{stderr}");
+    assert_eq!(keys(&merged), keys(&whole), "same keys, in plan order");
+    let again = tmp.path().join("again");
+    let (code, stderr) = merge_cli(&[
+        "merge",
+        &parent.to_string_lossy(),
+        "--out",
+        &again.to_string_lossy(),
+        "--no-report",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("left out") && stderr.contains("merged"),
+        "{stderr}"
+    );
+    assert_eq!(keys(&again), keys(&whole));
+
+    // A directory holding no run directories is named.
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).expect("mkdir");
+    let (code, stderr) = merge_cli(&[
+        "merge",
+        &empty.to_string_lossy(),
+        "--out",
+        &tmp.path().join("m").to_string_lossy(),
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("empty is not a results directory"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn merge_names_a_duplicate_or_missing_partition() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let parent = tmp.path().join("parts");
+    let parts = toy_parts(&parent);
+    let out = |name: &str| tmp.path().join(name).to_string_lossy().into_owned();
+
+    // Slice 2 run twice (a resubmitted array task).
+    let twice = tmp.path().join("twice");
+    std::fs::create_dir(&twice).expect("mkdir");
+    for (i, p) in parts.iter().enumerate() {
+        let dst = twice.join(format!("p{i}"));
+        std::fs::create_dir(&dst).expect("mkdir");
+        for f in ["run.json", "results.jsonl"] {
+            std::fs::copy(p.join(f), dst.join(f)).expect("copy");
+        }
+    }
+    let dup = twice.join("p1-again");
+    std::fs::create_dir(&dup).expect("mkdir");
+    for f in ["run.json", "results.jsonl"] {
+        std::fs::copy(parts[1].join(f), dup.join(f)).expect("copy");
+    }
+    let (code, stderr) = merge_cli(&["merge", &twice.to_string_lossy(), "--out", &out("m1")]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("partition 2/3 is given twice")
+            && stderr.contains("p1-again")
+            && stderr.contains("twice/p1 and "),
+        "{stderr}"
+    );
+
+    // Slice 2 missing: refused, naming it; merged when allowed.
+    let (code, stderr) = merge_cli(&[
+        "merge",
+        &parts[0].to_string_lossy(),
+        &parts[2].to_string_lossy(),
+        "--out",
+        &out("m2"),
+    ]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("partition 2/3 of the split into 3 is missing")
+            && stderr.contains("--allow-incomplete"),
+        "{stderr}"
+    );
+    assert!(!tmp.path().join("m2").exists(), "nothing written");
+    let (code, stderr) = merge_cli(&[
+        "merge",
+        &parts[0].to_string_lossy(),
+        &parts[2].to_string_lossy(),
+        "--out",
+        &out("m3"),
+        "--allow-incomplete",
+        "--no-report",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("warning: partition 2/3"), "{stderr}");
+    let merged = keys(&tmp.path().join("m3"));
+    let expected: Vec<String> = [&parts[0], &parts[2]]
+        .iter()
+        .flat_map(|p| keys(p))
+        .collect();
+    assert_eq!(
+        merged.iter().collect::<BTreeSet<_>>(),
+        expected.iter().collect::<BTreeSet<_>>()
+    );
+}
+
+#[test]
+fn merge_refuses_mixed_machines_unless_allowed_then_groups_rows_by_machine() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let parent = tmp.path().join("parts");
+    let parts = toy_parts(&parent);
+    let out = |name: &str| tmp.path().join(name).to_string_lossy().into_owned();
+    let p = parent.to_string_lossy().into_owned();
+
+    // Slice 3 measured on another CPU model.
+    edit_run_json(&parts[2], |v| {
+        v["machine"]["cpu_model"] = "Other CPU 9000".into();
+        v["machine"]["hostname"] = "node-c".into();
+    });
+    let (code, stderr) = merge_cli(&["merge", &p, "--out", &out("m1")]);
+    assert_eq!(code, Some(2), "{stderr}");
+    let part3 = parts[2].to_string_lossy();
+    assert!(
+        stderr.contains("different CPU models")
+            && stderr.contains("`Other CPU 9000` (")
+            && stderr.contains(part3.as_ref())
+            && stderr.contains("--allow-mixed"),
+        "{stderr}"
+    );
+
+    // Slice 3 back on slice 1's CPU; slice 2 built by another compiler.
+    let cpu_model = |dir: &Path| {
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("run.json")).expect("read"))
+                .expect("json");
+        (
+            v["machine"]["cpu_model"].clone(),
+            v["build"]["rustc"].clone(),
+        )
+    };
+    let (first_cpu, first_rustc) = cpu_model(&parts[0]);
+    assert_ne!(first_rustc, "rustc 0.0.1");
+    edit_run_json(&parts[2], |v| v["machine"]["cpu_model"] = first_cpu);
+    edit_run_json(&parts[1], |v| v["build"]["rustc"] = "rustc 0.0.1".into());
+    let (code, stderr) = merge_cli(&["merge", &p, "--out", &out("m2")]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("different builds") && stderr.contains("rustc 0.0.1"),
+        "{stderr}"
+    );
+
+    // Allowed: merged, each row on its machine, one table per machine.
+    edit_run_json(&parts[2], |v| {
+        v["machine"]["cpu_model"] = "Other CPU 9000".into();
+    });
+    let merged = tmp.path().join("mixed");
+    let (code, stderr) = merge_cli(&[
+        "merge",
+        &p,
+        "--out",
+        &merged.to_string_lossy(),
+        "--allow-mixed",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("the report groups rows by machine"),
+        "{stderr}"
+    );
+    let info = RunDir::open(&merged)
+        .expect("dir")
+        .read_run_info()
+        .expect("run.json");
+    assert_eq!(info.parts.len(), 3);
+    assert_eq!(
+        info.parts[2].run.machine.cpu_model.as_deref(),
+        Some("Other CPU 9000"),
+        "each part keeps its machine"
+    );
+    let html = std::fs::read_to_string(merged.join("report.html")).expect("report");
+    for g in 1..=3 {
+        assert!(
+            html.contains(&format!("on machine {g} of 3")),
+            "machine {g}"
+        );
+    }
+    assert!(html.contains("Other CPU 9000") && html.contains("rustc 0.0.1"));
+    // Every row of slice 3 is in machine 3's tables, and only there.
+    let slice3 = keys(&parts[2]);
+    assert!(!slice3.is_empty());
+    let md = std::fs::read_to_string(merged.join("report.md")).expect("report.md");
+    let machine3 = &md[md.find("on machine 3 of 3").expect("machine 3")..];
+    let before3 = &md[..md.find("on machine 3 of 3").expect("machine 3")];
+    assert!(machine3.contains("part 3: node-c"));
+    assert!(!before3.contains("part 3: node-c"));
+}
+
+/// `run --partition auto` with only `vars` from the array environment.
+fn auto_run(out: &Path, vars: &[(&str, &str)]) -> std::process::Output {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_ledgerbench"));
+    cmd.args([
+        "run",
+        "--quiet",
+        "--no-report",
+        "--scheme",
+        "sha256/rustcrypto",
+        "--msg-len",
+        "64",
+        "--threads",
+        "1",
+        "--partition",
+        "auto",
+        "--out",
+    ])
+    .arg(out);
+    for name in [
+        "SLURM_ARRAY_TASK_ID",
+        "SLURM_ARRAY_TASK_MIN",
+        "SLURM_ARRAY_TASK_MAX",
+        "SLURM_ARRAY_TASK_STEP",
+        "SLURM_ARRAY_TASK_COUNT",
+        "JOB_COMPLETION_INDEX",
+        "LEDGERBENCH_PARTITION_COUNT",
+    ] {
+        cmd.env_remove(name);
+    }
+    cmd.envs(vars.iter().copied());
+    cmd.output().expect("run ledgerbench")
+}
+
+#[test]
+fn run_partition_auto_takes_the_slice_from_slurm_or_kubernetes() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    // The selection is one job, so slices 2 and 3 of 3 are empty and fast;
+    // what matters is which slice each environment selects.
+    let slurm = tmp.path().join("slurm");
+    let o = auto_run(
+        &slurm,
+        &[
+            ("SLURM_ARRAY_TASK_ID", "6"),
+            ("SLURM_ARRAY_TASK_MIN", "5"),
+            ("SLURM_ARRAY_TASK_MAX", "7"),
+            ("SLURM_ARRAY_TASK_COUNT", "3"),
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("partition 2/3 (from Slurm job array: SLURM_ARRAY_TASK_ID=6, SLURM_ARRAY_TASK_MIN=5, SLURM_ARRAY_TASK_MAX=7)"),
+        "{stderr}"
+    );
+    let dir = only_run_dir(&slurm);
+    assert!(dir.to_string_lossy().ends_with("-part2of3"), "{dir:?}");
+    let info = RunDir::open(&dir)
+        .expect("dir")
+        .read_run_info()
+        .expect("info");
+    assert_eq!(info.config.partition, Some((2, 3)));
+
+    let k8s = tmp.path().join("k8s");
+    let o = auto_run(
+        &k8s,
+        &[
+            ("JOB_COMPLETION_INDEX", "2"),
+            ("LEDGERBENCH_PARTITION_COUNT", "3"),
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("partition 3/3 (from Kubernetes Indexed Job: JOB_COMPLETION_INDEX=2"),
+        "{stderr}"
+    );
+    assert!(only_run_dir(&k8s).to_string_lossy().ends_with("-part3of3"));
+
+    // Kubernetes without the count, and no array at all: exit 2, nothing written.
+    for (vars, needle) in [
+        (
+            &[("JOB_COMPLETION_INDEX", "0")][..],
+            "LEDGERBENCH_PARTITION_COUNT is not",
+        ),
+        (&[][..], "neither SLURM_ARRAY_TASK_ID"),
+    ] {
+        let none = tmp.path().join("none");
+        let o = auto_run(&none, vars);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(needle), "{stderr}");
+        assert!(!none.exists(), "nothing written");
+    }
 }
 
 /// A one-record real run through the binary; returns its directory.

@@ -117,6 +117,46 @@ impl RunData {
             .position(|p| p.keys.iter().any(|k| k == key))
     }
 
+    /// The machines of a merged run: its parts grouped by CPU model and build
+    /// ([`machine_label`]), in part order. One group (or none, for a run
+    /// measured in one piece) unless it was merged with `--allow-mixed`.
+    pub fn machine_groups(&self) -> Vec<MachineGroup> {
+        let mut groups: Vec<MachineGroup> = Vec::new();
+        for (i, part) in self.info.parts.iter().enumerate() {
+            let label = machine_label(&part.run);
+            match groups.iter_mut().find(|g| g.label == label) {
+                Some(g) => g.parts.push(i),
+                None => groups.push(MachineGroup {
+                    label,
+                    parts: vec![i],
+                }),
+            }
+        }
+        groups
+    }
+
+    /// The records measured by the parts of `group` (all of them when the run
+    /// is not merged), as a run of their own with the same `run.json`.
+    pub fn machine_view(&self, group: &MachineGroup) -> RunData {
+        let keys: std::collections::HashSet<&str> = group
+            .parts
+            .iter()
+            .flat_map(|&i| self.info.parts[i].keys.iter().map(String::as_str))
+            .collect();
+        RunData {
+            dir: self.dir.clone(),
+            info: self.info.clone(),
+            records: self
+                .records
+                .iter()
+                .filter(|r| keys.contains(r.key.as_str()))
+                .cloned()
+                .collect(),
+            other: self.other.clone(),
+            torn_line: self.torn_line,
+        }
+    }
+
     /// Records grouped by kind for everything that is not a measurement.
     pub fn other_by_kind(&self) -> BTreeMap<&str, Vec<&OtherRecord>> {
         let mut map: BTreeMap<&str, Vec<&OtherRecord>> = BTreeMap::new();
@@ -125,6 +165,57 @@ impl RunData {
         }
         map
     }
+}
+
+/// The parts of a merged run measured on one machine (see
+/// [`RunData::machine_groups`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MachineGroup {
+    /// [`machine_label`] of these parts.
+    pub label: String,
+    /// Indices into the run's `info.parts`.
+    pub parts: Vec<usize>,
+}
+
+/// The CPU model a run was measured on (`unknown CPU` when not recorded).
+pub fn cpu_of(info: &RunInfo) -> String {
+    info.machine
+        .cpu_model
+        .clone()
+        .unwrap_or_else(|| "unknown CPU".into())
+}
+
+/// The build that measured a run: commit (and dirty flag), rustc, profile,
+/// target and enabled target features (as a count and a short hash, the list
+/// being long). Two parts with different builds time different code.
+pub fn build_of(info: &RunInfo) -> String {
+    let b = &info.build;
+    let commit = match &info.git {
+        Some(g) => format!(
+            "commit {}{}",
+            &g.commit[..g.commit.len().min(12)],
+            if g.dirty { " (dirty)" } else { "" }
+        ),
+        None => "unknown commit".into(),
+    };
+    // FNV-1a: stable across versions and platforms, unlike std's hasher.
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in b.target_features.join(" ").bytes() {
+        hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+    }
+    format!(
+        "{commit}, {}, {} opt-level {}, {}, {} target features #{hash:08x}",
+        b.rustc,
+        b.profile,
+        b.opt_level,
+        b.target,
+        b.target_features.len()
+    )
+}
+
+/// `CPU model · build`: what must match for two rows to be comparable.
+pub fn machine_label(info: &RunInfo) -> String {
+    format!("{} · {}", cpu_of(info), build_of(info))
 }
 
 /// Sort rank of a family name: the harness's families first, in their order.

@@ -5,19 +5,37 @@
 //! merged `run.json`, with the keys of the records it contributed, so the
 //! report can say which machine measured which row.
 //!
-//! Merging refuses parts written with a different schema version and parts
-//! that share a record key (the same slice run twice).
+//! A DIR holding no `run.json` but run directories (the `--out` of the parts,
+//! e.g. `results/parts`) stands for all of them. Merging refuses parts
+//! written with a different schema version, parts that share a record key,
+//! a partition given twice, a missing partition (unless
+//! [`MergeOptions::allow_incomplete`]) and parts measured on different CPU
+//! models or builds (unless [`MergeOptions::allow_mixed`]: then every row
+//! keeps its machine and the report groups rows by machine).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use ledgerbench_harness::plan::RunConfig;
 use ledgerbench_harness::provenance::{PartInfo, RunInfo};
 use ledgerbench_harness::results::{RunDir, SCHEMA_VERSION, write_atomic};
 use ledgerbench_harness::{Error, Result};
 
-use crate::data::RunData;
+use crate::data::{RunData, build_of, cpu_of};
+
+/// What a merge accepts beyond a complete split measured on one kind of
+/// machine with one build.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeOptions {
+    /// Merge parts measured on different CPU models or with different builds
+    /// (commit, rustc, profile, target features). Each row keeps its machine,
+    /// and the report groups rows by machine.
+    pub allow_mixed: bool,
+    /// Merge a split with missing partitions (the merged run is `partial`).
+    pub allow_incomplete: bool,
+}
 
 /// What a merge did.
 #[derive(Clone, Debug)]
@@ -90,9 +108,82 @@ fn load_part(dir: &Path) -> Result<Part> {
     })
 }
 
-/// Merges the results directories `parts` into a new directory `out`.
-/// `command_line` is recorded as the merged run's command.
+/// The results directories named by `paths`: a results directory stands for
+/// itself, a directory of results directories (the `--out` parent that
+/// `run` wrote into) for each of them, in name order — leaving out `out` and
+/// any merged run among them (a merge written next to its parts), which are
+/// returned second. Anything else is passed through for [`merge_with`] to
+/// refuse by name.
+pub fn expand_parts(paths: &[PathBuf], out: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    let out_real = std::fs::canonicalize(out).ok();
+    let (mut dirs, mut skipped) = (Vec::new(), Vec::new());
+    for path in paths {
+        if path.join("run.json").is_file() || !path.is_dir() {
+            dirs.push(path.clone());
+            continue;
+        }
+        let entries = std::fs::read_dir(path).map_err(|e| Error::io(path, e))?;
+        let mut children = Vec::new();
+        for entry in entries {
+            let child = entry.map_err(|e| Error::io(path, e))?.path();
+            if !child.join("run.json").is_file() {
+                continue;
+            }
+            let is_out = out_real.is_some() && std::fs::canonicalize(&child).ok() == out_real;
+            if is_out || is_merged(&child) {
+                skipped.push(child);
+            } else {
+                children.push(child);
+            }
+        }
+        if children.is_empty() {
+            return Err(Error::Usage(format!(
+                "{} is not a results directory (no run.json) and holds none{}",
+                path.display(),
+                if skipped.is_empty() {
+                    ""
+                } else {
+                    " but merged ones (name a merged run itself to merge it again)"
+                }
+            )));
+        }
+        children.sort();
+        dirs.extend(children);
+    }
+    skipped.sort();
+    Ok((dirs, skipped))
+}
+
+/// Whether `dir/run.json` is that of a merged run (it lists parts).
+fn is_merged(dir: &Path) -> bool {
+    std::fs::read_to_string(dir.join("run.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+        .and_then(|v| {
+            v.get("parts")
+                .and_then(Value::as_array)
+                .map(|a| !a.is_empty())
+        })
+        .unwrap_or(false)
+}
+
+/// Merges the results directories `parts` into a new directory `out` with
+/// the default [`MergeOptions`]. `command_line` is recorded as the merged
+/// run's command.
 pub fn merge(parts: &[PathBuf], out: &Path, command_line: Vec<String>) -> Result<MergeSummary> {
+    merge_with(parts, out, command_line, MergeOptions::default())
+}
+
+/// [`merge`] with options; each of `parts` may also be a directory of
+/// results directories ([`expand_parts`]).
+pub fn merge_with(
+    parts: &[PathBuf],
+    out: &Path,
+    command_line: Vec<String>,
+    options: MergeOptions,
+) -> Result<MergeSummary> {
+    let (parts, skipped) = expand_parts(parts, out)?;
+    let parts = &parts;
     if parts.is_empty() {
         return Err(Error::Usage(
             "merge needs at least one results directory".into(),
@@ -122,6 +213,12 @@ pub fn merge(parts: &[PathBuf], out: &Path, command_line: Vec<String>) -> Result
         first_schema.get_or_insert((schema, dir));
     }
     let loaded: Vec<Part> = parts.iter().map(|d| load_part(d)).collect::<Result<_>>()?;
+    let mut warnings: Vec<String> = skipped
+        .iter()
+        .map(|d| format!("left out {}: a merged run, not a part", d.display()))
+        .collect();
+    warnings.extend(check_partitions(&loaded, options)?);
+    warnings.extend(check_machines(&loaded, options)?);
 
     // Duplicate keys, within or across parts.
     let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
@@ -146,68 +243,21 @@ pub fn merge(parts: &[PathBuf], out: &Path, command_line: Vec<String>) -> Result
         }
     }
 
-    let mut warnings = Vec::new();
-    // Partition bookkeeping: all k of one n present?
-    let partitions: Vec<Option<(usize, usize)>> = loaded
-        .iter()
-        .map(|p| p.data.info.config.partition)
-        .collect();
-    let ns: BTreeSet<usize> = partitions.iter().flatten().map(|(_, n)| *n).collect();
-    let interleave = ns.len() == 1 && partitions.iter().all(Option::is_some);
-    if let Some(&n) = ns.iter().next() {
-        if ns.len() > 1 {
-            warnings.push(format!(
-                "the parts come from different splits ({}); check they belong together",
-                ns.iter()
-                    .map(|n| format!("k/{n}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        } else {
-            let have: BTreeSet<usize> = partitions.iter().flatten().map(|(k, _)| *k).collect();
-            let missing: Vec<String> = (1..=n)
-                .filter(|k| !have.contains(k))
-                .map(|k| format!("{k}/{n}"))
-                .collect();
-            if !missing.is_empty() {
-                warnings.push(format!(
-                    "partitions {} are missing: the merged run is incomplete",
-                    missing.join(", ")
-                ));
-            }
-        }
-    }
-    let strip = |c: &ledgerbench_harness::plan::RunConfig| {
-        let mut c = c.clone();
-        c.partition = None;
-        c
-    };
     let first = &loaded[0].data.info;
-    if loaded
+    let one_config = loaded
         .iter()
-        .any(|p| strip(&p.data.info.config) != strip(&first.config))
-    {
+        .all(|p| unsplit(&p.data.info.config) == unsplit(&first.config));
+    // One split (checked complete above): records go back into plan order.
+    let interleave = one_config
+        && loaded
+            .iter()
+            .all(|p| p.data.info.config.partition.is_some());
+    if !one_config {
         warnings.push(
             "the parts were run with different configurations (selection, suite, seed or \
              threads); the merged run.json keeps the first part's and lists every part's"
                 .into(),
         );
-    }
-    let commits: BTreeSet<String> = loaded
-        .iter()
-        .map(|p| {
-            p.data
-                .info
-                .git
-                .as_ref()
-                .map_or("unknown".to_string(), |g| g.commit.clone())
-        })
-        .collect();
-    if commits.len() > 1 {
-        warnings.push(format!(
-            "the parts were built from different commits ({})",
-            commits.into_iter().collect::<Vec<_>>().join(", ")
-        ));
     }
     if loaded.iter().any(|p| p.data.info.status != "complete") {
         warnings.push("some parts did not finish (status is not `complete`)".into());
@@ -260,7 +310,7 @@ pub fn merge(parts: &[PathBuf], out: &Path, command_line: Vec<String>) -> Result
         run_id,
         command_line,
         resumed_by: Vec::new(),
-        config: strip(&first.config),
+        config: unsplit(&first.config),
         engine: first.engine.clone(),
         status: if all_complete { "complete" } else { "partial" }.into(),
         started_at: loaded
@@ -301,4 +351,130 @@ pub fn merge(parts: &[PathBuf], out: &Path, command_line: Vec<String>) -> Result
         parts: loaded.len(),
         warnings,
     })
+}
+
+/// A run's configuration without its partition: what the slices of one split
+/// share.
+fn unsplit(config: &RunConfig) -> RunConfig {
+    let mut c = config.clone();
+    c.partition = None;
+    c
+}
+
+/// The slices of each split among `parts` (parts with the same configuration
+/// but for the partition): each k of its n exactly once. A slice given twice
+/// is refused; a missing one too, unless `allow_incomplete` (then it is a
+/// warning).
+fn check_partitions(parts: &[Part], options: MergeOptions) -> Result<Vec<String>> {
+    // Per split: its configuration, and (k, n, source) of each of its parts.
+    type Slices<'a> = Vec<(usize, usize, &'a str)>;
+    let mut splits: Vec<(RunConfig, Slices<'_>)> = Vec::new();
+    for part in parts {
+        let Some((k, n)) = part.data.info.config.partition else {
+            continue;
+        };
+        let config = unsplit(&part.data.info.config);
+        let slice = (k, n, part.source.as_str());
+        match splits.iter_mut().find(|(c, _)| *c == config) {
+            Some((_, slices)) => slices.push(slice),
+            None => splits.push((config, vec![slice])),
+        }
+    }
+    let mut warnings = Vec::new();
+    for (_, slices) in &splits {
+        let ns: BTreeSet<usize> = slices.iter().map(|s| s.1).collect();
+        if ns.len() > 1 {
+            let listed: Vec<String> = slices
+                .iter()
+                .map(|(k, n, source)| format!("{source} is {k}/{n}"))
+                .collect();
+            return Err(Error::Usage(format!(
+                "the parts come from different splits of one run ({}); merge the parts \
+                 of one split",
+                listed.join(", ")
+            )));
+        }
+        let n = slices[0].1;
+        let mut seen: BTreeMap<usize, &str> = BTreeMap::new();
+        for &(k, _, source) in slices {
+            if let Some(first) = seen.insert(k, source) {
+                return Err(Error::Usage(format!(
+                    "partition {k}/{n} is given twice: {first} and {source} (the same \
+                     slice run twice?); merge only one of them"
+                )));
+            }
+        }
+        let missing: Vec<String> = (1..=n)
+            .filter(|k| !seen.contains_key(k))
+            .map(|k| format!("{k}/{n}"))
+            .collect();
+        if !missing.is_empty() {
+            let what = format!(
+                "partition{} {} of the split into {n} {} missing",
+                if missing.len() > 1 { "s" } else { "" },
+                missing.join(", "),
+                if missing.len() > 1 { "are" } else { "is" }
+            );
+            if !options.allow_incomplete {
+                return Err(Error::Usage(format!(
+                    "{what} (found {} of {n}); give every part, or pass \
+                     --allow-incomplete to merge what there is",
+                    seen.len()
+                )));
+            }
+            warnings.push(format!("{what}: the merged run is incomplete"));
+        }
+    }
+    Ok(warnings)
+}
+
+/// One CPU model and one build for every part, unless `allow_mixed`: rows
+/// measured on different CPUs or from different code are not comparable.
+fn check_machines(parts: &[Part], options: MergeOptions) -> Result<Vec<String>> {
+    let mut warnings = Vec::new();
+    for (what, of) in [
+        ("CPU models", cpu_of as fn(&RunInfo) -> String),
+        ("builds", build_of),
+    ] {
+        let mut seen: Vec<(String, Vec<&str>)> = Vec::new();
+        for part in parts {
+            // A part that is itself merged speaks for each of its parts.
+            let infos: Vec<&RunInfo> = if part.data.info.parts.is_empty() {
+                vec![&part.data.info]
+            } else {
+                part.data.info.parts.iter().map(|p| &p.run).collect()
+            };
+            for info in infos {
+                let label = of(info);
+                match seen.iter_mut().find(|(l, _)| *l == label) {
+                    Some((_, sources)) => {
+                        if !sources.contains(&part.source.as_str()) {
+                            sources.push(&part.source);
+                        }
+                    }
+                    None => seen.push((label, vec![&part.source])),
+                }
+            }
+        }
+        if seen.len() < 2 {
+            continue;
+        }
+        let listed: Vec<String> = seen
+            .iter()
+            .map(|(label, sources)| format!("`{label}` ({})", sources.join(", ")))
+            .collect();
+        let what = format!(
+            "the parts were measured with different {what}: {}",
+            listed.join("; ")
+        );
+        if !options.allow_mixed {
+            return Err(Error::Usage(format!(
+                "{what}; their rows are not comparable. Re-run the odd parts on \
+                 matching machines, or pass --allow-mixed to merge them with each \
+                 row kept on its machine"
+            )));
+        }
+        warnings.push(format!("{what}; the report groups rows by machine"));
+    }
+    Ok(warnings)
 }

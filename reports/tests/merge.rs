@@ -1,5 +1,6 @@
 //! Merging the parts of a split run: every record once, each part's
-//! provenance kept, mismatched schema versions and overlapping parts refused.
+//! provenance kept; mismatched schema versions, overlapping parts and
+//! duplicate or missing slices refused.
 
 mod common;
 
@@ -7,7 +8,7 @@ use std::collections::BTreeSet;
 
 use ledgerbench_harness::plan::plan;
 use ledgerbench_reports::data::RunData;
-use ledgerbench_reports::merge::merge;
+use ledgerbench_reports::merge::{MergeOptions, merge, merge_with};
 use ledgerbench_reports::{ReportOptions, generate};
 
 #[test]
@@ -71,17 +72,41 @@ fn merge_refuses_overlaps_other_schema_versions_and_reports_gaps() {
     let p1_again = common::toy_run(tmp.path(), "p1-again", Some((1, 3)));
     let p2 = common::toy_run(tmp.path(), "p2", Some((2, 3)));
 
-    let err = merge(&[p1.clone(), p1_again], &tmp.path().join("m1"), vec![])
-        .expect_err("overlapping parts");
+    let err =
+        merge(&[p1.clone(), p1_again], &tmp.path().join("m1"), vec![]).expect_err("a slice twice");
     let msg = err.to_string();
+    assert!(msg.contains("partition 1/3 is given twice"), "{msg}");
+    assert!(!tmp.path().join("m1").join("results.jsonl").exists());
+
+    // Two unsplit runs of the same selection share every key.
+    let whole = common::toy_run(tmp.path(), "whole", None);
+    let whole_again = common::toy_run(tmp.path(), "whole-again", None);
+    let msg = merge(&[whole, whole_again], &tmp.path().join("m0"), vec![])
+        .expect_err("overlap")
+        .to_string();
     assert!(
         msg.contains("is in both") && msg.contains("overlap"),
         "{msg}"
     );
-    assert!(!tmp.path().join("m1").join("results.jsonl").exists());
 
-    // Missing partition 3/3: merged, with a warning.
-    let summary = merge(&[p1.clone(), p2.clone()], &tmp.path().join("m2"), vec![]).expect("merge");
+    // Missing partition 3/3: refused, or merged with a warning when allowed.
+    let msg = merge(&[p1.clone(), p2.clone()], &tmp.path().join("m2"), vec![])
+        .expect_err("incomplete")
+        .to_string();
+    assert!(
+        msg.contains("partition 3/3") && msg.contains("missing"),
+        "{msg}"
+    );
+    let summary = merge_with(
+        &[p1.clone(), p2.clone()],
+        &tmp.path().join("m2"),
+        vec![],
+        MergeOptions {
+            allow_incomplete: true,
+            ..MergeOptions::default()
+        },
+    )
+    .expect("merge");
     assert!(
         summary
             .warnings

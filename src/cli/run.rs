@@ -8,7 +8,8 @@ use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use ledgerbench_harness::plan::{
-    Job, RunConfig, Suite, parse_family, parse_op, parse_partition, plan, plan_partition,
+    Job, RunConfig, Suite, parse_family, parse_op, parse_partition, partition_from_env, plan,
+    plan_partition,
 };
 use ledgerbench_harness::provenance::RunInfo;
 use ledgerbench_harness::results::{MEASUREMENT, Record, RunDir, now_rfc3339, signing_set_checks};
@@ -58,8 +59,10 @@ pub(super) struct RunArgs {
     quiet: bool,
     /// Run only the k-th of n deterministic slices of the planned jobs, e.g. 2/4
     /// (one slice per machine of a Slurm array or Kubernetes indexed Job; join
-    /// the parts with `ledgerbench merge`).
-    #[arg(long, value_name = "K/N")]
+    /// the parts with `ledgerbench merge`). `auto` reads the slice from a Slurm
+    /// array task (SLURM_ARRAY_TASK_ID, _MIN, _MAX) or a Kubernetes Indexed Job
+    /// (JOB_COMPLETION_INDEX and LEDGERBENCH_PARTITION_COUNT).
+    #[arg(long, value_name = "K/N|auto")]
     partition: Option<String>,
     /// Do not write report.html / report.md at the end of the run.
     #[arg(long)]
@@ -184,7 +187,11 @@ fn new_run(
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
             .max(1),
         seed: args.seed,
-        partition: args.partition.as_deref().map(parse_partition).transpose()?,
+        partition: args
+            .partition
+            .as_deref()
+            .map(resolve_partition)
+            .transpose()?,
     };
     if config.msg_lens.as_ref().is_some_and(|l| l.is_empty())
         || config.batches.as_ref().is_some_and(|b| b.contains(&0))
@@ -221,6 +228,17 @@ fn new_run(
     super::note_plugins(&build);
     let info = RunInfo::start(run_id, command_line, config, engine, build, crates);
     Ok((dir, info))
+}
+
+/// `--partition K/N`, or `auto`: the slice of this job array task, from its
+/// environment (printed, so the log says where the slice came from).
+fn resolve_partition(text: &str) -> Result<(usize, usize)> {
+    if text.trim() != "auto" {
+        return parse_partition(text);
+    }
+    let found = partition_from_env(|name| std::env::var(name).ok())?;
+    eprintln!("partition {}/{} (from {})", found.k, found.n, found.source);
+    Ok((found.k, found.n))
 }
 
 fn measured_crates(jobs: &[Job]) -> Vec<&'static str> {

@@ -148,9 +148,48 @@ impl Section for FamilyResults {
                     .map(|b| format!("`{b}`"))
                     .unwrap_or_else(|| "the baseline".into())
             )));
-            let table = family_table(run, &family, baseline.as_deref());
-            blocks.push(Block::Table(table));
-            op_charts(ctx, &mut blocks, &family, &rows, baseline.as_deref())?;
+            let machines = run.machine_groups();
+            if machines.len() < 2 {
+                let table = family_table(run, &family, baseline.as_deref());
+                blocks.push(Block::Table(table));
+                op_charts(ctx, &mut blocks, &family, &rows, baseline.as_deref(), "")?;
+                continue;
+            }
+            // Merged with --allow-mixed: one table and one set of charts per
+            // machine, so no ratio or bar compares rows of different machines.
+            for (g, machine) in machines.iter().enumerate() {
+                let view = run.machine_view(machine);
+                let rows = ordered(&view, &family);
+                if rows.is_empty() {
+                    continue;
+                }
+                let tag = format!("machine-{}", g + 1);
+                blocks.push(Block::Heading {
+                    level: 3,
+                    text: format!(
+                        "{} on machine {} of {}",
+                        family_title(&family),
+                        g + 1,
+                        machines.len()
+                    ),
+                    anchor: format!("{anchor}-{tag}"),
+                });
+                let parts: Vec<String> =
+                    machine.parts.iter().map(|i| (i + 1).to_string()).collect();
+                blocks.push(Block::Paragraph(format!(
+                    "Measured on `{}` (part{} {}). The parts of this run were measured on \
+                     different CPU models or builds (merged with `--allow-mixed`), so \
+                     rows are grouped by machine and × baseline compares rows of the \
+                     same machine only.",
+                    machine.label,
+                    if parts.len() > 1 { "s" } else { "" },
+                    parts.join(", ")
+                )));
+                let mut table = family_table(&view, &family, baseline.as_deref());
+                table.id = format!("{}-{tag}", table.id);
+                blocks.push(Block::Table(table));
+                op_charts(ctx, &mut blocks, &family, &rows, baseline.as_deref(), &tag)?;
+            }
         }
         Ok(blocks)
     }
@@ -256,14 +295,22 @@ pub(crate) fn machine_of(run: &RunData, key: &str) -> String {
     }
 }
 
-/// One bar chart per operation, at the parameters most schemes were measured with.
+/// One bar chart per operation, at the parameters most schemes were measured
+/// with; `tag` (empty, or e.g. `machine-2`) keeps the anchors and file names
+/// of one machine's charts apart from another's.
 fn op_charts(
     ctx: &mut Context<'_>,
     blocks: &mut Vec<Block>,
     family: &str,
     rows: &[&Record],
     baseline: Option<&str>,
+    tag: &str,
 ) -> Result<()> {
+    let suffix = if tag.is_empty() {
+        String::new()
+    } else {
+        format!("-{tag}")
+    };
     let mut by_op: BTreeMap<(usize, String), Vec<&Record>> = BTreeMap::new();
     for r in rows {
         by_op
@@ -341,7 +388,7 @@ fn op_charts(
             blocks.push(Block::Heading {
                 level: 3,
                 text: format!("{}: time per operation", family_title(family)),
-                anchor: format!("bars-{}", format::slug(family)),
+                anchor: format!("bars-{}{suffix}", format::slug(family)),
             });
             first = false;
         }
@@ -375,7 +422,7 @@ fn op_charts(
         }
         ctx.figure(
             blocks,
-            &format!("{family}-{op}{params}"),
+            &format!("{family}-{op}{params}{suffix}"),
             &title,
             &how,
             &chart,
