@@ -21,6 +21,7 @@ pub use scheme::{
 pub use scheme::{BatchVerifyProofs, CircuitSize, ProofSystem, Rerandomize, StatementSize};
 pub mod alloc;
 pub mod conformance;
+pub mod ct;
 pub mod dynamic;
 pub mod engine;
 pub mod registry;
