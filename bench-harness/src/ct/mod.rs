@@ -127,8 +127,14 @@ pub fn screen(target: &mut dyn CtTarget, cfg: &CtConfig, seed: u64) -> Result<Ct
     let mut classes_of =
         |n: usize| -> Vec<u8> { (0..n).map(|_| (rng.next_u32() & 1) as u8).collect() };
 
+    // A probe of a few operations sizes the calibration batch to about a
+    // tenth of the budget (16 to 64), so slow operations keep most of it.
+    let mut probe = [0u64; 4];
+    let t0 = Instant::now();
+    target.measure(&classes_of(probe.len()), &mut probe)?;
+    let per_probe = t0.elapsed().as_secs_f64() / probe.len() as f64;
+    let mut batch = ((cfg.budget.as_secs_f64() * 0.1 / per_probe.max(1e-9)) as usize).clamp(16, 64);
     // Calibration: thresholds from the first measurements (not tested).
-    let mut batch = 64usize;
     let classes = classes_of(batch);
     let mut times = vec![0u64; batch];
     let t0 = Instant::now();
