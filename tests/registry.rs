@@ -95,12 +95,17 @@ fn variable_time_operations_are_declared() {
         "ml-dsa-87/libcrux",
     ] {
         assert!(variable(id, Op::Sign) && variable(id, Op::SignSet), "{id}");
+        // FIPS 204 Algorithm 6: ExpandA and ExpandS rejection-sample.
+        assert!(variable(id, Op::Keygen), "{id}");
         assert!(!variable(id, Op::Verify), "{id}");
     }
     for op in [Op::Keygen, Op::Sign] {
         assert!(variable("falcon-512/pqclean", op));
     }
     assert!(variable("ed25519+ml-dsa-65/composite", Op::Sign));
+    assert!(variable("ed25519+ml-dsa-65/composite", Op::Keygen));
+    // X-Wing key generation contains ML-KEM-768's (FIPS 203 SampleNTT).
+    assert!(variable("x-wing/rustcrypto", Op::Keygen));
     assert!(variable("ml-kem-768/libcrux", Op::Keygen));
     assert!(!variable("ml-kem-768/libcrux", Op::Decaps));
     assert!(variable("groth16-bls12-381-range/arkworks", Op::Prove));

@@ -21,6 +21,7 @@ pub use ledgerbench_core::{
 };
 
 pub mod alloc;
+pub mod ct;
 pub mod dynamic;
 pub mod engine;
 pub mod plan;

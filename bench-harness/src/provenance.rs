@@ -85,8 +85,14 @@ pub struct RunInfo {
     pub config: RunConfig,
     /// Engine settings used.
     pub engine: EngineConfig,
-    /// `running` until the run finishes, then `complete`.
+    /// `running` until the run finishes, then `complete`; `interrupted` when
+    /// it stopped because results could not be written (see `stopped`).
+    /// A run killed outright stays `running`. Merged runs are `complete` or
+    /// `partial`.
     pub status: String,
+    /// Why an `interrupted` run stopped (the write error, naming the file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopped: Option<String>,
     /// Start time (RFC 3339).
     pub started_at: String,
     /// End time of the last invocation, when it finished.
@@ -127,6 +133,7 @@ impl RunInfo {
             config,
             engine,
             status: "running".into(),
+            stopped: None,
             started_at: crate::results::now_rfc3339(),
             finished_at: None,
             git: git_info(Path::new(&build.source_dir)),

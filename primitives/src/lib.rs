@@ -7,6 +7,7 @@ pub mod ecdsa;
 pub mod ed25519;
 pub mod hash;
 pub mod schnorr;
+pub mod secp256k1_diff;
 pub mod sm2;
 
 use ledgerbench_core::{Catalog, SignatureListing};

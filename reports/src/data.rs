@@ -37,6 +37,9 @@ pub struct RunData {
     pub other: Vec<OtherRecord>,
     /// Line number of a final line cut short by an interrupted write, if any.
     pub torn_line: Option<usize>,
+    /// What the reader set aside (torn, malformed or repeated lines), one
+    /// sentence each naming the file and line ([`JsonLines::problems`]).
+    pub problems: Vec<String>,
 }
 
 impl RunData {
@@ -76,6 +79,7 @@ impl RunData {
             records,
             other,
             torn_line: lines.torn,
+            problems: lines.problems(),
         }
     }
 
@@ -87,6 +91,7 @@ impl RunData {
             records,
             other: Vec::new(),
             torn_line: None,
+            problems: Vec::new(),
         }
     }
 
@@ -154,6 +159,7 @@ impl RunData {
                 .collect(),
             other: self.other.clone(),
             torn_line: self.torn_line,
+            problems: self.problems.clone(),
         }
     }
 

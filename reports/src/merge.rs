@@ -83,28 +83,32 @@ struct Part {
     data: RunData,
     /// Its records as JSON, verbatim and in file order, with their keys.
     lines: Vec<(String, Value)>,
+    /// Lines set aside (malformed, torn, without a key), one sentence each.
+    problems: Vec<String>,
 }
 
 fn load_part(dir: &Path) -> Result<Part> {
-    // Validates run.json and every line (a torn final line is dropped).
+    // Validates run.json; the reader keeps every good line and names the rest.
     let run = RunDir::open(dir)?;
     let read = run.read_lines()?;
     let data = RunData::from_lines(dir, run.read_run_info()?, &read);
-    let lines = read
-        .lines
-        .into_iter()
-        .map(|line| match line.key() {
-            Some(key) => Ok((key.to_string(), line.value)),
-            None => Err(Error::Results {
-                path: read.path.clone(),
-                detail: format!("line {}: record has no key", line.number),
-            }),
-        })
-        .collect::<Result<_>>()?;
+    let mut problems = read.problems();
+    let mut lines = Vec::new();
+    for line in read.lines {
+        match line.key() {
+            Some(key) => lines.push((key.to_string(), line.value)),
+            None => problems.push(format!(
+                "{}: line {}: record has no key; skipped",
+                read.path.display(),
+                line.number
+            )),
+        }
+    }
     Ok(Part {
         source: dir.display().to_string(),
         data,
         lines,
+        problems,
     })
 }
 
@@ -243,6 +247,8 @@ pub fn merge_with(
         }
     }
 
+    // Lines each part's reader set aside (torn or corrupt), named by file and line.
+    warnings.extend(loaded.iter().flat_map(|p| p.problems.clone()));
     let first = &loaded[0].data.info;
     let one_config = loaded
         .iter()
@@ -313,6 +319,7 @@ pub fn merge_with(
         config: unsplit(&first.config),
         engine: first.engine.clone(),
         status: if all_complete { "complete" } else { "partial" }.into(),
+        stopped: None,
         started_at: loaded
             .iter()
             .map(|p| p.data.info.started_at.clone())

@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use ledgerbench_harness::{Error, Registry};
 
 mod compare;
+mod ct;
 mod export;
 mod list;
 mod merge;
@@ -63,6 +64,8 @@ enum Command {
     Compare(compare::CompareArgs),
     /// Join results directories of a split run (`run --partition k/n`) into one.
     Merge(merge::MergeArgs),
+    /// Screen secret-dependent operations for timing leaks (dudect-style Welch t-test).
+    Ct(ct::CtArgs),
 }
 
 /// Warns that a plug-in binary's figures carry its own crate's build profile.
@@ -89,7 +92,9 @@ enum ExportFormat {
 }
 
 /// Runs the CLI on the process arguments with `registry`; returns the exit code
-/// (0 success, 1 a run finished with errors, 2 bad input).
+/// (0 success, 1 a run finished with errors — or `ct` suspects a leak —, 2 bad
+/// input, 3 the results could not be written: disk full, file size limit,
+/// read-only file system).
 pub fn run_with(registry: Registry) -> i32 {
     run_with_args(registry, std::env::args_os())
 }
@@ -125,6 +130,7 @@ where
         Command::Report(args) => report::report(&args),
         Command::Compare(args) => compare::compare(&args),
         Command::Merge(args) => merge::merge(&args, command_line),
+        Command::Ct(args) => ct::ct(&registry, &args, command_line),
     };
     match outcome {
         Ok(code) => code,
@@ -152,7 +158,7 @@ enum HintTopic {
 impl HintTopic {
     fn of(command: &Command) -> Self {
         match command {
-            Command::List { .. } | Command::Run(_) => HintTopic::Schemes,
+            Command::List { .. } | Command::Run(_) | Command::Ct(_) => HintTopic::Schemes,
             Command::Workload { .. } => HintTopic::Workloads,
             Command::Export { .. }
             | Command::Report(_)

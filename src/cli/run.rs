@@ -75,6 +75,10 @@ enum SuiteArg {
     Full,
 }
 
+/// Exit code of a run stopped because its results could not be written
+/// (disk full, file size limit, read-only file system).
+pub(super) const EXIT_WRITE_FAILED: i32 = 3;
+
 /// Plans, gates, measures and records a run (or resumes one).
 pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>) -> Result<i32> {
     let (dir, mut info) = match &args.resume {
@@ -83,9 +87,13 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
             let mut info = dir.read_run_info()?;
             info.resumed_by.push(command_line);
             info.status = "running".into();
+            info.stopped = None;
             (dir, info)
         }
-        None => new_run(registry, &args, command_line)?,
+        None => match new_run(registry, &args, command_line)? {
+            Ok(created) => created,
+            Err(e) => return Ok(write_failed(None, e)),
+        },
     };
     let config = info.config.clone();
     let jobs = plan_partition(registry, &config)?;
@@ -93,11 +101,34 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
         .num_threads(config.threads)
         .build()
         .map_err(|e| Error::op("build thread pool", e))?;
-    let done: HashSet<String> = dir.finished_keys()?;
-    dir.write_run_info(&info)?;
+    let mut done: HashSet<String> = HashSet::new();
+    if args.resume.is_some() {
+        let state = match dir.prepare_resume() {
+            Ok(state) => state,
+            Err(e @ Error::Io { .. }) => return Ok(write_failed(Some((&dir, &mut info)), e)),
+            Err(e) => return Err(e),
+        };
+        for note in &state.notes {
+            eprintln!("warning: {note}");
+        }
+        if !state.retry.is_empty() {
+            eprintln!(
+                "retrying {} record(s) that ended in error: {}",
+                state.retry.len(),
+                state.retry.join(", ")
+            );
+        }
+        done = state.done;
+    }
+    if let Err(e) = dir.write_run_info(&info) {
+        return Ok(write_failed(Some((&dir, &mut info)), e));
+    }
 
     let mut progress = Bar::new(args.quiet);
-    let mut writer = dir.appender()?;
+    let mut writer = match dir.appender() {
+        Ok(w) => w,
+        Err(e) => return Ok(write_failed(Some((&dir, &mut info)), e)),
+    };
     let counts = pool.install(|| {
         execute(
             &jobs,
@@ -107,23 +138,30 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
             &mut writer,
             &mut progress,
         )
-    })?;
+    });
     progress.finish();
+    let counts = match counts {
+        Ok(counts) => counts,
+        Err(e) => return Ok(write_failed(Some((&dir, &mut info)), e)),
+    };
 
     // Self-checks over the whole run (a resumed run adds only new ones).
-    // (`read_lines` never rewrites the file the writer is appending to.)
     let lines = dir.read_lines()?;
-    let records: Vec<Record> = lines.parse_kind(MEASUREMENT)?;
+    let (records, _) = lines.parse_kind_lenient::<Record>(MEASUREMENT);
     let written: HashSet<&str> = lines.lines.iter().filter_map(|l| l.key()).collect();
     let checks = signing_set_checks(&records);
     for check in checks.iter().filter(|c| !written.contains(c.key.as_str())) {
-        writer.append(check)?;
+        if let Err(e) = writer.append(check) {
+            return Ok(write_failed(Some((&dir, &mut info)), e));
+        }
     }
 
     info.status = "complete".into();
     info.finished_at = Some(now_rfc3339());
     info.peak_rss_bytes = ledgerbench_harness::alloc::peak_rss_bytes();
-    dir.write_run_info(&info)?;
+    if let Err(e) = dir.write_run_info(&info) {
+        return Ok(write_failed(Some((&dir, &mut info)), e));
+    }
     if !args.quiet {
         print!("{}", summary::results_table(&records));
         print!("{}", summary::check_lines(&checks));
@@ -156,12 +194,61 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
     })
 }
 
+/// Reports a failed write of the results directory and marks its run.json
+/// `interrupted` (when there is one and it can still be written); returns
+/// [`EXIT_WRITE_FAILED`]. Every record written before stays readable.
+pub(super) fn write_failed(run: Option<(&RunDir, &mut RunInfo)>, e: Error) -> i32 {
+    write_failed_then(run, e, true)
+}
+
+/// [`write_failed`]; `resumable` says whether the hint offers `run --resume`.
+pub(super) fn write_failed_then(
+    run: Option<(&RunDir, &mut RunInfo)>,
+    e: Error,
+    resumable: bool,
+) -> i32 {
+    eprintln!("error: could not write the results: {e}");
+    if let Some((dir, info)) = run {
+        info.status = "interrupted".into();
+        info.stopped = Some(e.to_string());
+        info.finished_at = Some(now_rfc3339());
+        match dir.write_run_info(info) {
+            Ok(()) => eprintln!(
+                "the run stopped; {} is marked interrupted and every record written before is intact",
+                dir.path().join("run.json").display()
+            ),
+            Err(e2) => eprintln!(
+                "the run stopped; run.json could not be updated either ({e2}); every record \
+                 written before is intact"
+            ),
+        }
+        let then = if resumable {
+            format!(
+                "continue with `ledgerbench run --resume {}`",
+                dir.path().display()
+            )
+        } else {
+            "run the command again".to_string()
+        };
+        eprintln!(
+            "hint: free disk space (or raise the file size limit, or make the directory \
+             writable), then {then}"
+        );
+    } else {
+        eprintln!(
+            "hint: free disk space (or raise the file size limit), or choose a writable --out"
+        );
+    }
+    EXIT_WRITE_FAILED
+}
+
 /// Validates the selection, creates results/<run-id>/ and its run.json.
+/// Bad input is the outer error; failing to create the directory the inner.
 fn new_run(
     registry: &Registry,
     args: &RunArgs,
     command_line: Vec<String>,
-) -> Result<(RunDir, RunInfo)> {
+) -> Result<Result<(RunDir, RunInfo)>> {
     let suite = match args.suite {
         SuiteArg::Quick => Suite::Quick,
         SuiteArg::Full => Suite::Full,
@@ -221,13 +308,17 @@ fn new_run(
             .map(|(k, n)| format!("-part{k}of{n}"))
             .unwrap_or_default()
     );
-    let dir = RunDir::create(args.out.join(&run_id))?;
+    let dir = match RunDir::create(args.out.join(&run_id)) {
+        Ok(dir) => dir,
+        Err(e @ Error::Io { .. }) => return Ok(Err(e)),
+        Err(e) => return Err(e),
+    };
     let engine = suite.engine();
     let crates = measured_crates(&jobs);
     let build = crate::build_info_for(registry);
     super::note_plugins(&build);
     let info = RunInfo::start(run_id, command_line, config, engine, build, crates);
-    Ok((dir, info))
+    Ok(Ok((dir, info)))
 }
 
 /// `--partition K/N`, or `auto`: the slice of this job array task, from its

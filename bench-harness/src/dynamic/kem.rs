@@ -38,6 +38,14 @@ impl<K: Kem> DynScheme for KemEntry<K> {
         crate::conformance::kem::<K>(seed, crate::conformance::Depth::Gate)
     }
 
+    fn ct_ops(&self) -> Vec<Op> {
+        vec![Op::Keygen, Op::Decaps]
+    }
+
+    fn ct_target(&self, op: Op, seed: u64) -> Result<Box<dyn super::ct::CtTarget>> {
+        super::ct::kem_target::<K>(op, seed)
+    }
+
     fn prepare(&self, op: Op, _params: &Params, seed: u64) -> Result<Box<dyn Prepared>> {
         if !self.ops().contains(&op) {
             return Err(Error::Unsupported(op.to_string()));

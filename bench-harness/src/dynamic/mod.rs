@@ -7,6 +7,7 @@
 //! per iteration.
 
 mod catalog;
+pub mod ct;
 mod hash;
 mod kem;
 pub mod kit;
@@ -257,6 +258,17 @@ pub trait DynScheme: Send + Sync {
     /// Proof operations, for workloads (proof systems).
     fn zk_kit(&self) -> Option<&dyn kit::ZkKit> {
         None
+    }
+
+    /// The secret-dependent operations `ledgerbench ct` screens (see [`ct`]).
+    fn ct_ops(&self) -> Vec<Op> {
+        Vec::new()
+    }
+
+    /// Fixed and random input classes for screening `op` ([`ct::CtTarget`]);
+    /// `Unsupported` when the op cannot be screened (the reason says why).
+    fn ct_target(&self, op: Op, _seed: u64) -> Result<Box<dyn ct::CtTarget>> {
+        Err(crate::Error::Unsupported(op.to_string()))
     }
 
     /// Runs the correctness gate with inputs drawn from `seed`.

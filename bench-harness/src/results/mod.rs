@@ -4,9 +4,17 @@
 //! results/<run-id>/
 //!   run.json        provenance and the run's configuration (see [`crate::provenance::RunInfo`]);
 //!                   written atomically (temp file + rename) at start and end
-//!   results.jsonl   one [`Record`] per line, appended and flushed as each
+//!   results.jsonl   one [`Record`] per line, appended and synced as each
 //!                   measurement finishes
 //! ```
+//!
+//! Crash safety: `run.json` is replaced atomically (temp file, fsync, rename,
+//! fsync of the directory); each record is one `write` of a whole line
+//! followed by `fdatasync`, and a failed append is cut back. Readers
+//! ([`JsonLines`]) keep every good line: a torn final line is ignored, a
+//! malformed line elsewhere is skipped with its line number, and when a key
+//! appears twice (`--resume` retried a record that ended in `error`) the
+//! later record wins.
 //!
 //! ## `results.jsonl` record schema (version [`SCHEMA_VERSION`])
 //!
@@ -14,7 +22,7 @@
 //! |---|---|---|
 //! | `schema` | int | record schema version |
 //! | `kind` | string | `measurement` (workload records use `workload`, benchmark self-checks `check`, see [`CheckRecord`]; readers skip kinds they do not know) |
-//! | `key` | string | `scheme\|op\|params\|threads=N`, unique within a run; `--resume` skips keys present |
+//! | `key` | string | `scheme\|op\|params\|threads=N`, unique within a run; `--resume` skips keys present unless their status is `error` (then it measures again and the later line wins) |
 //! | `scheme` | string | scheme id `name/impl` |
 //! | `name`, `implementation`, `krate`, `backend` | string | from the scheme's INFO |
 //! | `family` | string | `sig`, `kem`, `hash`, `zk` |
@@ -31,18 +39,21 @@
 //! | `measurement` | object? | `iters_per_sample`, `samples_ns` and `samples_cycles` (raw, per op), `ns` and `cycles` statistics (`n`, `median`, `min`, `max`, `mean`, `mad`, `p99`, `ci95_low`, `ci95_high` of the median, `mean_ci95` `[low, high]` of the mean; no interval is cited below 10 samples), `memory` (`allocations`, `peak_bytes` for one op) |
 //! | `finished_at` | string | RFC 3339 time the record was written |
 
-use std::collections::{BTreeMap, HashSet};
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::collections::BTreeMap;
+use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 mod check;
+mod durable;
 mod jsonl;
+mod resume;
 
 pub use check::{CHECK, CheckRecord, CheckVerdict, signing_set_checks};
-pub use jsonl::{JsonLines, Line};
+pub use durable::{RecordWriter, sync_dir, write_atomic};
+pub use jsonl::{BadLine, JsonLines, Line};
+pub use resume::ResumeState;
 
 use crate::engine::Measurement;
 use crate::provenance::RunInfo;
@@ -171,6 +182,10 @@ impl RunDir {
         fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
         File::create(path.join("results.jsonl"))
             .map_err(|e| Error::io(path.join("results.jsonl"), e))?;
+        sync_dir(&path)?;
+        if let Some(parent) = path.parent() {
+            sync_dir(parent)?;
+        }
         Ok(RunDir { path })
     }
 
@@ -227,72 +242,19 @@ impl RunDir {
         JsonLines::read(&self.results_path())
     }
 
-    /// Reads every complete measurement record (other kinds, such as
-    /// workload records, are skipped). A final line cut short by an
-    /// interrupted write is ignored (and its line number returned); any other
-    /// malformed line is an error naming its line number.
+    /// Reads every good measurement record (other kinds, such as workload
+    /// records, are skipped, and so are malformed lines: see [`JsonLines`]).
+    /// The line number of a final line cut short by an interrupted write is
+    /// returned beside them.
     pub fn read_records(&self) -> Result<(Vec<Record>, Option<usize>)> {
         let lines = self.read_lines()?;
-        Ok((lines.parse_kind(MEASUREMENT)?, lines.torn))
-    }
-
-    /// Keys of the records already written (every kind); drops a torn final
-    /// line first so appends start on a clean line.
-    pub fn finished_keys(&self) -> Result<HashSet<String>> {
-        let read = self.read_lines()?;
-        if read.torn.is_some() {
-            let mut text = String::new();
-            for line in &read.lines {
-                text.push_str(&line.value.to_string());
-                text.push('\n');
-            }
-            write_atomic(&self.results_path(), text.as_bytes())?;
-        }
-        Ok(read
-            .lines
-            .iter()
-            .filter_map(|l| l.key().map(str::to_string))
-            .collect())
+        Ok((lines.parse_kind_lenient(MEASUREMENT).0, lines.torn))
     }
 
     /// Opens `results.jsonl` for appending.
     pub fn appender(&self) -> Result<RecordWriter> {
-        let path = self.results_path();
-        let file = OpenOptions::new()
-            .append(true)
-            .create(true)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
-        Ok(RecordWriter { file, path })
+        RecordWriter::open(&self.results_path())
     }
-}
-
-/// Appends records, one flushed and synced line each.
-pub struct RecordWriter {
-    file: File,
-    path: PathBuf,
-}
-
-impl RecordWriter {
-    /// Appends one record (of any kind) and makes it durable before returning.
-    pub fn append<T: Serialize>(&mut self, record: &T) -> Result<()> {
-        let mut line = serde_json::to_vec(record).map_err(|e| Error::op("serialize record", e))?;
-        line.push(b'\n');
-        self.file
-            .write_all(&line)
-            .map_err(|e| Error::io(&self.path, e))?;
-        self.file.sync_data().map_err(|e| Error::io(&self.path, e))
-    }
-}
-
-/// Writes `bytes` to `path` via a temporary file and a rename, so readers never
-/// see a half-written file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = path.with_extension("tmp");
-    let mut f = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
-    f.write_all(bytes).map_err(|e| Error::io(&tmp, e))?;
-    f.sync_all().map_err(|e| Error::io(&tmp, e))?;
-    fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
 }
 
 /// The current time in RFC 3339 (UTC, seconds).

@@ -265,6 +265,12 @@ impl Profile {
         if self.ledger.block_txs == 0 {
             return fail("ledger.block_txs must be at least 1".into());
         }
+        if let Some(tx) = self.txs.iter().find(|t| !(t.share > 0.0 && t.share <= 1.0)) {
+            return fail(format!(
+                "tx `{}`: share must be in (0, 1], not {}",
+                tx.name, tx.share
+            ));
+        }
         let total: f64 = self.txs.iter().map(|t| t.share).sum();
         if (total - 1.0).abs() > 1e-6 {
             return fail(format!("tx shares sum to {total}, not 1"));
@@ -312,6 +318,13 @@ impl Profile {
             .iter()
             .map(|t| (t.share * block_txs as f64).floor() as usize)
             .collect();
+        // Shares may sum to a hair over 1 (validation allows 1e-6): trim first.
+        let mut excess = counts.iter().sum::<usize>().saturating_sub(block_txs);
+        for c in counts.iter_mut().rev() {
+            let cut = excess.min(*c);
+            *c -= cut;
+            excess -= cut;
+        }
         let mut missing = block_txs - counts.iter().sum::<usize>();
         for c in counts.iter_mut() {
             if missing == 0 {

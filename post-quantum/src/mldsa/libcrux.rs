@@ -29,6 +29,9 @@ macro_rules! libcrux_mldsa {
                  on CPUs without AVX2; keys from a seed drawn from the run RNG; deterministic \
                  signing variant, empty context"
             );
+            // FIPS 204 key generation expands A (RejNTTPoly) and s1, s2
+            // (RejBoundedPoly) by rejection sampling: its time depends on the seed.
+            const VARIABLE_TIME_KEYGEN: bool = true;
             // Rejection sampling: the number of signing attempts depends on the message.
             const VARIABLE_TIME_SIGN: bool = true;
 

@@ -29,6 +29,9 @@ macro_rules! pqclean_mldsa {
                 "PQClean portable C (AVX2 path disabled: it accepts invalid Wycheproof signatures); \
                  keygen and hedged signing draw OS randomness, not the run seed"
             );
+            // FIPS 204 key generation expands A (RejNTTPoly) and s1, s2
+            // (RejBoundedPoly) by rejection sampling: its time depends on the seed.
+            const VARIABLE_TIME_KEYGEN: bool = true;
             // Rejection sampling: the number of signing attempts depends on the message.
             const VARIABLE_TIME_SIGN: bool = true;
 

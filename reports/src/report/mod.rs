@@ -7,6 +7,7 @@
 //! to every [`crate::render::Render`]er.
 
 mod checks;
+mod ct;
 mod distributions;
 mod families;
 
@@ -112,6 +113,7 @@ pub fn sections() -> Vec<Box<dyn Section>> {
         Box::new(overview::Overview),
         Box::new(families::FamilyResults),
         Box::new(checks::SelfChecks),
+        Box::new(ct::CtScreening),
         Box::new(pareto::SizeVsVerify),
         Box::new(sweeps::Sweeps),
         Box::new(scaling::ThreadScaling),
@@ -195,7 +197,7 @@ pub fn generate(dir: &Path, out: Option<&Path>, options: &ReportOptions) -> Resu
     let out = out.unwrap_or(dir);
     std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
     let (doc, plots) = build(&run, options, out)?;
-    let mut warnings = Vec::new();
+    let mut warnings = run.problems.clone();
     if crate::plot::font::ensure().is_none() {
         warnings.push(
             "no TrueType font found, so no plots were drawn: install one \

@@ -126,11 +126,8 @@ impl Section for Overview {
                 cpus.into_iter().collect::<Vec<_>>().join("; ")
             ));
         }
-        if let Some(line) = run.torn_line {
-            cautions.push(format!(
-                "the last line of results.jsonl (line {line}) was cut short by an \
-                 interrupted write and is ignored."
-            ));
+        for problem in &run.problems {
+            cautions.push(format!("{problem}."));
         }
         if !ctx.plotter.can_draw() {
             cautions.push(

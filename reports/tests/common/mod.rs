@@ -73,6 +73,7 @@ pub fn run_info(run_id: &str, config: RunConfig, host: &str) -> RunInfo {
         engine: fast_engine(),
         config,
         status: "complete".into(),
+        stopped: None,
         started_at: "2026-01-01T00:00:00Z".into(),
         finished_at: Some("2026-01-01T00:01:00Z".into()),
         git: Some(GitInfo {

@@ -188,4 +188,12 @@ impl<S: SignatureScheme> DynScheme for SigEntry<S> {
     fn prepare(&self, op: Op, params: &Params, seed: u64) -> Result<Box<dyn Prepared>> {
         timed::prepare(self, op, params, seed)
     }
+
+    fn ct_ops(&self) -> Vec<Op> {
+        vec![Op::Keygen, Op::Sign]
+    }
+
+    fn ct_target(&self, op: Op, seed: u64) -> Result<Box<dyn super::ct::CtTarget>> {
+        super::ct::sig_target::<S>(op, seed)
+    }
 }
