@@ -79,35 +79,11 @@ fn partitions_of_the_shipped_suites_cover_each_plan_exactly_once() {
 #[test]
 fn partitioned_runs_merge_into_the_unpartitioned_run() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let run = |out: &Path, extra: &[&str]| {
-        let out_arg = out.to_string_lossy().into_owned();
-        let mut args = vec![
-            "ledgerbench",
-            "run",
-            "--quiet",
-            "--no-report",
-            "--threads",
-            "1",
-            "--op",
-            "verify",
-            "--op",
-            "digest",
-            "--op",
-            "encaps",
-            "--msg-len",
-            "32,64",
-            "--out",
-            &out_arg,
-        ];
-        args.extend_from_slice(extra);
-        assert_eq!(run_with_args(toy_registry(), args), 0);
-        only_run_dir(out)
-    };
-    let whole = run(&tmp.path().join("whole"), &[]);
+    let whole = toy_run(&tmp.path().join("whole"), &[]);
     let parts: Vec<PathBuf> = (1..=3)
         .map(|k| {
             let spec = format!("{k}/3");
-            let dir = run(&tmp.path().join(format!("p{k}")), &["--partition", &spec]);
+            let dir = toy_run(&tmp.path().join(format!("p{k}")), &["--partition", &spec]);
             assert!(dir.to_string_lossy().ends_with(&format!("-part{k}of3")));
             dir
         })
