@@ -8,11 +8,11 @@
 use std::hint::black_box;
 use std::time::Duration;
 
+use ledgerbench_core::testing::{ToyKem, ToySig};
 use ledgerbench_harness::ct::{CtConfig, CtVerdict, THRESHOLD, screen, screen_entry};
 use ledgerbench_harness::dynamic::ct::{CtTarget, FIXED, time_each};
 use ledgerbench_harness::dynamic::{KemEntry, SigEntry};
 use ledgerbench_harness::rng::random_bytes;
-use ledgerbench_harness::testing::{ToyKem, ToySig};
 use ledgerbench_harness::{BenchRng, Op, bench_rng};
 
 const LEN: usize = 512;

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use ledgerbench_core::testing::{ToyHash, ToyKem, ToySig};
 use ledgerbench_harness::dynamic::{HashEntry, KemEntry, SigEntry};
-use ledgerbench_harness::testing::{ToyHash, ToyKem, ToySig};
 use ledgerbench_harness::workload::ledger::Builder;
 use ledgerbench_harness::workload::profile::Profile;
 use ledgerbench_harness::workload::resolve::{assign, parse_assignments, resolve};
