@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use ledgerbench_core::testing::{ToyKem, ToySig};
 use ledgerbench_harness::ct::{CtConfig, CtVerdict, THRESHOLD, screen, screen_entry};
-use ledgerbench_harness::dynamic::ct::{CtTarget, FIXED, time_each};
+use ledgerbench_harness::dynamic::ct::{CtCase, CtTarget, FIXED, Varies, time_each};
 use ledgerbench_harness::dynamic::{KemEntry, SigEntry};
 use ledgerbench_harness::rng::random_bytes;
 use ledgerbench_harness::{BenchRng, Op, bench_rng};
@@ -106,17 +106,23 @@ fn registered_entries_are_screened_into_records() {
     };
     let sig = SigEntry::<ToySig>::new().into_entry();
     let kem = KemEntry::<ToyKem>::entry();
-    assert_eq!(sig.ct_ops(), [Op::Keygen, Op::Sign]);
-    assert_eq!(kem.ct_ops(), [Op::Keygen, Op::Decaps]);
-    for (entry, op) in [
-        (sig, Op::Sign),
-        (sig, Op::Keygen),
-        (kem, Op::Decaps),
-        (kem, Op::Keygen),
-    ] {
-        let r = screen_entry(entry, op, &cfg, 5);
+    assert_eq!(sig.ct_cases(), CtCase::SIGNATURE);
+    assert_eq!(kem.ct_cases(), CtCase::KEM);
+    let cases = [
+        (sig, CtCase::new(Op::Sign, Varies::Message)),
+        (sig, CtCase::new(Op::Sign, Varies::Key)),
+        (sig, CtCase::new(Op::Keygen, Varies::Seed)),
+        (kem, CtCase::new(Op::Decaps, Varies::Ciphertext)),
+        (kem, CtCase::new(Op::Keygen, Varies::Seed)),
+    ];
+    for (entry, case) in cases {
+        let r = screen_entry(entry, case, &cfg, 5);
         assert_eq!(r.kind, "ct");
-        assert_eq!(r.key, format!("ct|{}|{op}", entry.id()));
+        assert_eq!(
+            r.key,
+            format!("ct|{}|{}|{}", entry.id(), case.op, case.varies)
+        );
+        assert_eq!((r.op, r.varies), (case.op, case.varies));
         assert!(
             matches!(
                 r.verdict,
@@ -138,6 +144,68 @@ fn registered_entries_are_screened_into_records() {
         );
     }
     // Verify is public-input only: not screened.
-    let r = screen_entry(sig, Op::Verify, &cfg, 5);
+    let r = screen_entry(sig, CtCase::new(Op::Verify, Varies::Message), &cfg, 5);
     assert_eq!(r.verdict, CtVerdict::NotApplicable);
+}
+
+/// ToySig whose signing works `sk[0]` rounds: its time depends on the key
+/// alone, so the key screen must flag it and the message screen must not.
+struct KeyTimedSig;
+
+impl ledgerbench_harness::SignatureScheme for KeyTimedSig {
+    type SecretKey = [u8; 32];
+    type PublicKey = [u8; 32];
+    type Signature = [u8; 32];
+    const INFO: ledgerbench_harness::SchemeInfo = ledgerbench_harness::SchemeInfo {
+        name: "key-timed",
+        note: "signing time depends on the key, on purpose",
+        ..<ToySig as ledgerbench_harness::SignatureScheme>::INFO
+    };
+
+    fn keygen(rng: &mut BenchRng) -> ledgerbench_harness::Result<([u8; 32], [u8; 32])> {
+        <ToySig as ledgerbench_harness::SignatureScheme>::keygen(rng)
+    }
+    fn sign(
+        sk: &[u8; 32],
+        msg: &[u8],
+        rng: &mut BenchRng,
+    ) -> ledgerbench_harness::Result<[u8; 32]> {
+        let mut acc = 0u64;
+        for i in 0..u64::from(sk[0]) * 64 {
+            acc = black_box(acc.wrapping_mul(31).wrapping_add(i));
+        }
+        black_box(acc);
+        <ToySig as ledgerbench_harness::SignatureScheme>::sign(sk, msg, rng)
+    }
+    fn verify(pk: &[u8; 32], msg: &[u8], sig: &[u8; 32]) -> ledgerbench_harness::Result<()> {
+        <ToySig as ledgerbench_harness::SignatureScheme>::verify(pk, msg, sig)
+    }
+    fn encode_public_key(pk: &[u8; 32]) -> Vec<u8> {
+        pk.to_vec()
+    }
+    fn decode_public_key(bytes: &[u8]) -> ledgerbench_harness::Result<[u8; 32]> {
+        ledgerbench_harness::encoding::fixed(bytes, "public key")
+    }
+    fn encode_secret_key(sk: &[u8; 32]) -> Vec<u8> {
+        sk.to_vec()
+    }
+    fn encode_signature(sig: &[u8; 32]) -> Vec<u8> {
+        sig.to_vec()
+    }
+    fn decode_signature(bytes: &[u8]) -> ledgerbench_harness::Result<[u8; 32]> {
+        ledgerbench_harness::encoding::fixed(bytes, "signature")
+    }
+}
+
+#[test]
+fn a_key_dependent_signing_time_is_flagged_by_the_key_screen_only() {
+    let entry = SigEntry::<KeyTimedSig>::new().into_entry();
+    let by_key = screen_entry(entry, CtCase::new(Op::Sign, Varies::Key), &config(), 2);
+    assert_eq!(by_key.verdict, CtVerdict::LeakSuspected, "{by_key:?}");
+    let by_message = screen_entry(entry, CtCase::new(Op::Sign, Varies::Message), &config(), 2);
+    assert_eq!(
+        by_message.verdict,
+        CtVerdict::NoLeakDetected,
+        "{by_message:?}"
+    );
 }

@@ -1,12 +1,15 @@
 //! `ledgerbench ct`: dudect-style constant-time screening of every
-//! secret-dependent operation (sign, decaps, keygen where the seed decides
-//! the key) of the selected schemes, written as records of kind `ct` to a
-//! results directory and shown in its report.
+//! secret-dependent operation (sign over messages and over keys, decaps,
+//! keygen where the seed decides the key) of the selected schemes, written as
+//! records of kind `ct` to a results directory and shown in its report. An
+//! interrupted screen continues with `ct --resume DIR`.
 
+use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::time::Duration;
 
-use ledgerbench_harness::ct::{CtConfig, CtRecord, CtVerdict, screen_entry};
+use ledgerbench_harness::ct::{CT, CtConfig, CtRecord, CtVerdict, ct_key, screen_entry};
+use ledgerbench_harness::dynamic::ct::CtCase;
 use ledgerbench_harness::engine::EngineConfig;
 use ledgerbench_harness::plan::{RunConfig, Suite, parse_op};
 use ledgerbench_harness::provenance::RunInfo;
@@ -15,24 +18,36 @@ use ledgerbench_harness::{Entry, Error, Op, Registry, Result};
 
 use super::run::write_failed_then;
 
+/// Seconds of measuring per operation when `--budget` is not given.
+const DEFAULT_BUDGET_S: f64 = 4.0;
+
 /// Arguments of `ct`.
 #[derive(clap::Args, Debug)]
 pub(super) struct CtArgs {
     /// Scheme glob over `name/impl` (repeatable); default: the quick suite's schemes.
-    #[arg(long = "scheme")]
+    #[arg(long = "scheme", conflicts_with = "resume")]
     schemes: Vec<String>,
     /// Only this operation (repeatable): keygen, sign, decaps.
-    #[arg(long = "op")]
+    #[arg(long = "op", conflicts_with = "resume")]
     ops: Vec<String>,
-    /// Seconds of measuring per operation.
-    #[arg(long, default_value_t = 4.0)]
-    budget: f64,
+    /// Seconds of measuring per operation [default: 4; a resumed screen keeps its own].
+    /// An operation too slow for --min-measurements in that time measures
+    /// longer, up to 8 budgets (at least 30 s).
+    #[arg(long)]
+    budget: Option<f64>,
+    /// Measurements an operation is given time for, past the budget if needed.
+    #[arg(long, default_value_t = CtConfig::default().min_measurements)]
+    min_measurements: u64,
     /// Seed for keys, inputs and the class order.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, conflicts_with = "resume")]
     seed: u64,
     /// Parent directory of run directories.
-    #[arg(long, default_value = "results")]
+    #[arg(long, default_value = "results", conflicts_with = "resume")]
     out: PathBuf,
+    /// Continue an interrupted screen in this run directory: finished screens
+    /// are kept, screens that ended in error run again.
+    #[arg(long, value_name = "DIR")]
+    resume: Option<PathBuf>,
     /// No per-operation lines.
     #[arg(long)]
     quiet: bool,
@@ -41,22 +56,17 @@ pub(super) struct CtArgs {
     no_report: bool,
 }
 
-/// The (entry, op) pairs to screen, in registry order.
-fn plan(registry: &Registry, args: &CtArgs) -> Result<Vec<(Entry, Op)>> {
-    let ops: Vec<Op> = args
-        .ops
-        .iter()
-        .map(|o| parse_op(o))
-        .collect::<Result<_>>()?;
-    let explicit = !args.schemes.is_empty();
+/// The (entry, screen) pairs of a selection, in registry order.
+fn plan(registry: &Registry, schemes: &[String], ops: &[Op]) -> Result<Vec<(Entry, CtCase)>> {
+    let explicit = !schemes.is_empty();
     let mut jobs = Vec::new();
-    for entry in registry.select(&args.schemes)? {
+    for entry in registry.select(schemes)? {
         if !explicit && entry.full_suite_only() {
             continue;
         }
-        for op in entry.ct_ops() {
-            if ops.is_empty() || ops.contains(&op) {
-                jobs.push((entry, op));
+        for case in entry.ct_cases() {
+            if ops.is_empty() || ops.contains(&case.op) {
+                jobs.push((entry, case));
             }
         }
     }
@@ -66,44 +76,31 @@ fn plan(registry: &Registry, args: &CtArgs) -> Result<Vec<(Entry, Op)>> {
             if ops.is_empty() {
                 String::new()
             } else {
-                format!(", and no selected scheme offers {}", args.ops.join(", "))
+                let ops: Vec<String> = ops.iter().map(Op::to_string).collect();
+                format!(", and no selected scheme offers {}", ops.join(", "))
             }
         )));
     }
     Ok(jobs)
 }
 
-pub(super) fn ct(registry: &Registry, args: &CtArgs, command_line: Vec<String>) -> Result<i32> {
-    if !(args.budget.is_finite() && args.budget > 0.0) {
-        return Err(Error::Usage(format!(
-            "--budget takes a positive number of seconds, not {}",
-            args.budget
-        )));
-    }
-    let jobs = plan(registry, args)?;
-    let cfg = CtConfig {
-        budget: Duration::from_secs_f64(args.budget),
-        ..CtConfig::default()
-    };
+/// A new screen's run directory and run.json (not yet written).
+fn new_screen(
+    args: &CtArgs,
+    ops: &[Op],
+    jobs: &[(Entry, CtCase)],
+    command_line: Vec<String>,
+) -> Result<(RunDir, RunInfo)> {
     let run_id = format!(
         "{}-ct",
         now_rfc3339().replace([':', '-'], "").trim_end_matches('Z')
     );
-    let dir = match RunDir::create(args.out.join(&run_id)) {
-        Ok(dir) => dir,
-        Err(e @ Error::Io { .. }) => return Ok(write_failed_then(None, e, false)),
-        Err(e) => return Err(e),
-    };
+    let dir = RunDir::create(args.out.join(&run_id))?;
     let config = RunConfig {
         suite: Suite::Quick,
         schemes: args.schemes.clone(),
         families: Vec::new(),
-        ops: jobs
-            .iter()
-            .map(|(_, op)| *op)
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect(),
+        ops: ops.to_vec(),
         msg_lens: None,
         batches: None,
         sizes: None,
@@ -111,13 +108,11 @@ pub(super) fn ct(registry: &Registry, args: &CtArgs, command_line: Vec<String>) 
         seed: args.seed,
         partition: None,
     };
-    let mut crates: Vec<&str> = jobs
+    let crates: BTreeSet<&str> = jobs
         .iter()
         .map(|(e, _)| e.info().implementation.krate)
         .collect();
-    crates.sort_unstable();
-    crates.dedup();
-    let mut info = RunInfo::start(
+    let info = RunInfo::start(
         run_id,
         command_line,
         config,
@@ -125,44 +120,131 @@ pub(super) fn ct(registry: &Registry, args: &CtArgs, command_line: Vec<String>) 
         crate::build_info(),
         crates,
     );
+    Ok((dir, info))
+}
+
+/// What a resumed screen keeps: the finished keys (errors are retried) and
+/// the budget its records were measured with.
+fn resume_state(dir: &RunDir) -> Result<(HashSet<String>, Option<f64>)> {
+    let state = dir.prepare_resume()?;
+    for note in &state.notes {
+        eprintln!("warning: {note}");
+    }
+    if !state.retry.is_empty() {
+        eprintln!(
+            "retrying {} screen(s) that ended in error: {}",
+            state.retry.len(),
+            state.retry.join(", ")
+        );
+    }
+    let (records, _) = dir.read_lines()?.parse_kind_lenient::<CtRecord>(CT);
+    Ok((state.done, records.first().map(|r| r.budget_s)))
+}
+
+pub(super) fn ct(registry: &Registry, args: &CtArgs, command_line: Vec<String>) -> Result<i32> {
+    if let Some(b) = args.budget
+        && !(b.is_finite() && b > 0.0)
+    {
+        return Err(Error::Usage(format!(
+            "--budget takes a positive number of seconds, not {b}"
+        )));
+    }
+    let (dir, mut info) = match &args.resume {
+        Some(path) => {
+            let dir = RunDir::open(path)?;
+            let mut info = dir.read_run_info()?;
+            info.resumed_by.push(command_line);
+            info.status = "running".into();
+            info.stopped = None;
+            (dir, info)
+        }
+        None => {
+            let ops: Vec<Op> = args
+                .ops
+                .iter()
+                .map(|o| parse_op(o))
+                .collect::<Result<_>>()?;
+            let jobs = plan(registry, &args.schemes, &ops)?;
+            match new_screen(args, &ops, &jobs, command_line) {
+                Ok(created) => created,
+                Err(e @ Error::Io { .. }) => return Ok(write_failed_then(None, e, "ct")),
+                Err(e) => return Err(e),
+            }
+        }
+    };
+    let jobs = plan(registry, &info.config.schemes, &info.config.ops)?;
+    let (done, stored_budget) = if args.resume.is_some() {
+        match resume_state(&dir) {
+            Ok(state) => state,
+            Err(e @ Error::Io { .. }) => {
+                return Ok(write_failed_then(Some((&dir, &mut info)), e, "ct"));
+            }
+            Err(e) => return Err(e),
+        }
+    } else {
+        (HashSet::new(), None)
+    };
+    let budget = args.budget.or(stored_budget).unwrap_or(DEFAULT_BUDGET_S);
+    let cfg = CtConfig {
+        min_measurements: args.min_measurements,
+        ..CtConfig::with_budget(Duration::from_secs_f64(budget))
+    };
     if let Err(e) = dir.write_run_info(&info) {
-        return Ok(write_failed_then(Some((&dir, &mut info)), e, false));
+        return Ok(write_failed_then(Some((&dir, &mut info)), e, "ct"));
     }
     let mut writer = match dir.appender() {
         Ok(w) => w,
-        Err(e) => return Ok(write_failed_then(Some((&dir, &mut info)), e, false)),
+        Err(e) => return Ok(write_failed_then(Some((&dir, &mut info)), e, "ct")),
     };
     let started = std::time::Instant::now();
-    let mut suspected = Vec::new();
+    let todo: Vec<&(Entry, CtCase)> = jobs
+        .iter()
+        .filter(|(entry, case)| !done.contains(&ct_key(&entry.id(), *case)))
+        .collect();
+    if todo.len() < jobs.len() {
+        eprintln!(
+            "{} of {} screens finished before; {} to go",
+            jobs.len() - todo.len(),
+            jobs.len(),
+            todo.len()
+        );
+    }
     let mut failed = 0;
-    for (i, (entry, op)) in jobs.iter().enumerate() {
+    for (i, (entry, case)) in todo.iter().enumerate() {
         if !args.quiet {
-            eprint!("[{}/{}] {} {op} ... ", i + 1, jobs.len(), entry.id());
+            eprint!("[{}/{}] {} {case} ... ", i + 1, todo.len(), entry.id());
         }
-        let record = screen_entry(*entry, *op, &cfg, args.seed);
+        let record = screen_entry(*entry, *case, &cfg, info.config.seed);
         if !args.quiet {
             eprintln!("{}", record.summary);
         }
-        match record.verdict {
-            CtVerdict::LeakSuspected => suspected.push(record.clone()),
-            CtVerdict::Error => failed += 1,
-            _ => {}
+        if record.verdict == CtVerdict::Error {
+            failed += 1;
         }
         if let Err(e) = writer.append(&record) {
-            return Ok(write_failed_then(Some((&dir, &mut info)), e, false));
+            return Ok(write_failed_then(Some((&dir, &mut info)), e, "ct"));
         }
     }
     info.status = "complete".into();
     info.finished_at = Some(now_rfc3339());
     info.peak_rss_bytes = ledgerbench_harness::alloc::peak_rss_bytes();
     if let Err(e) = dir.write_run_info(&info) {
-        return Ok(write_failed_then(Some((&dir, &mut info)), e, false));
+        return Ok(write_failed_then(Some((&dir, &mut info)), e, "ct"));
     }
+    // The verdicts of the whole screen, finished-before ones included (the
+    // reader keeps the last record of a key: a retry supersedes its error).
+    let (latest, _) = dir.read_lines()?.parse_kind_lenient::<CtRecord>(CT);
+    let suspected: Vec<CtRecord> = latest
+        .iter()
+        .filter(|r| r.verdict == CtVerdict::LeakSuspected)
+        .cloned()
+        .collect();
     print!("{}", suspected_lines(&suspected));
     eprintln!(
-        "{} operations screened in {:.0} s: {} leak(s) suspected, {} failed",
-        jobs.len(),
+        "{} screens run in {:.0} s ({} in the directory): {} leak(s) suspected, {} failed",
+        todo.len(),
         started.elapsed().as_secs_f64(),
+        latest.len(),
         suspected.len(),
         failed
     );
@@ -183,9 +265,10 @@ fn suspected_lines(records: &[CtRecord]) -> String {
         .iter()
         .map(|r| {
             format!(
-                "leak suspected: {} {} |t| = {:.1} in {} measurements ({}){}\n",
+                "leak suspected: {} {} ({}) |t| = {:.1} in {} measurements ({}){}\n",
                 r.scheme,
                 r.op,
+                r.varies,
                 r.t.unwrap_or(0.0),
                 r.measurements,
                 r.classes,

@@ -198,14 +198,15 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
 /// `interrupted` (when there is one and it can still be written); returns
 /// [`EXIT_WRITE_FAILED`]. Every record written before stays readable.
 pub(super) fn write_failed(run: Option<(&RunDir, &mut RunInfo)>, e: Error) -> i32 {
-    write_failed_then(run, e, true)
+    write_failed_then(run, e, "run")
 }
 
-/// [`write_failed`]; `resumable` says whether the hint offers `run --resume`.
+/// [`write_failed`] for the command `resume_with` (`run`, `ct`), whose
+/// `--resume` the hint offers.
 pub(super) fn write_failed_then(
     run: Option<(&RunDir, &mut RunInfo)>,
     e: Error,
-    resumable: bool,
+    resume_with: &str,
 ) -> i32 {
     eprintln!("error: could not write the results: {e}");
     if let Some((dir, info)) = run {
@@ -222,14 +223,10 @@ pub(super) fn write_failed_then(
                  written before is intact"
             ),
         }
-        let then = if resumable {
-            format!(
-                "continue with `ledgerbench run --resume {}`",
-                dir.path().display()
-            )
-        } else {
-            "run the command again".to_string()
-        };
+        let then = format!(
+            "continue with `ledgerbench {resume_with} --resume {}`",
+            dir.path().display()
+        );
         eprintln!(
             "hint: free disk space (or raise the file size limit, or make the directory \
              writable), then {then}"

@@ -14,7 +14,7 @@
 mod record;
 mod ttest;
 
-pub use record::{CtRecord, screen_entry};
+pub use record::{CtRecord, ct_key, screen_entry};
 pub use ttest::{Battery, TestKind, Welch, crop_levels};
 
 use std::time::{Duration, Instant};
@@ -33,18 +33,53 @@ pub const MIN_PER_CLASS: u64 = 100;
 pub const CT: &str = "ct";
 
 /// How long to screen one operation.
+///
+/// A screen measures for `budget`; an operation too slow to reach
+/// `min_measurements` in that time (SLH-DSA signing, HQC decapsulation) goes
+/// on until it does, but never past `max_budget`, so a slow operation gets a
+/// verdict instead of "too few measurements" while fast ones keep the budget.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CtConfig {
     /// Wall time for measuring (preparation of each batch included).
     pub budget: Duration,
+    /// Measure past `budget` until this many measurements are taken...
+    pub min_measurements: u64,
+    /// ...but never longer than this in all.
+    pub max_budget: Duration,
     /// Stop early after this many measurements.
     pub max_measurements: u64,
 }
 
+impl CtConfig {
+    /// A `budget` per operation, extended for slow operations up to
+    /// [`CtConfig::EXTENSION`] times the budget (at least 30 s).
+    pub fn with_budget(budget: Duration) -> CtConfig {
+        CtConfig {
+            budget,
+            max_budget: (budget * Self::EXTENSION).max(Duration::from_secs(30)),
+            ..CtConfig::default()
+        }
+    }
+
+    /// How many budgets a slow operation may take to reach `min_measurements`.
+    pub const EXTENSION: u32 = 8;
+
+    /// Whether a screen that has taken `measured` measurements in `elapsed`
+    /// goes on.
+    fn goes_on(&self, elapsed: Duration, measured: u64) -> bool {
+        measured < self.max_measurements
+            && elapsed < self.max_budget
+            && (elapsed < self.budget || measured < self.min_measurements)
+    }
+}
+
 impl Default for CtConfig {
     fn default() -> Self {
+        let budget = Duration::from_secs(4);
         CtConfig {
-            budget: Duration::from_secs(4),
+            budget,
+            min_measurements: 1_000,
+            max_budget: budget * Self::EXTENSION,
             max_measurements: 10_000_000,
         }
     }
@@ -103,8 +138,9 @@ impl CtOutcome {
                 self.t, self.test, self.measurements
             ),
             CtVerdict::TooFewMeasurements => format!(
-                "too few measurements ({}) for a verdict; raise --budget",
-                self.measurements
+                "too few measurements ({}) in {:.0} s for a verdict; raise --budget",
+                self.measurements,
+                self.elapsed.as_secs_f64()
             ),
             _ => format!(
                 "no leak detected in {} measurements (max |t| = {:.2})",
@@ -118,9 +154,10 @@ impl CtOutcome {
 /// preparing the batch's inputs), as dudect does.
 const DISCARD_PER_BATCH: usize = 10;
 
-/// Screens `target` for `cfg.budget`: a calibration batch for the crop
-/// thresholds, then batches of randomly interleaved classes sized to about
-/// 50 ms each, every measurement fed to the [`Battery`].
+/// Screens `target` for `cfg.budget` (longer for a slow operation, see
+/// [`CtConfig`]): a calibration batch for the crop thresholds, then batches
+/// of randomly interleaved classes sized to about 50 ms each, every
+/// measurement fed to the [`Battery`].
 pub fn screen(target: &mut dyn CtTarget, cfg: &CtConfig, seed: u64) -> Result<CtOutcome> {
     let started = Instant::now();
     let mut rng = bench_rng(seed, "ct/classes");
@@ -144,7 +181,7 @@ pub fn screen(target: &mut dyn CtTarget, cfg: &CtConfig, seed: u64) -> Result<Ct
     batch = ((0.05 / per_measurement.max(1e-9)) as usize).clamp(16, 20_000);
 
     let mut measured = 0u64;
-    while started.elapsed() < cfg.budget && measured < cfg.max_measurements {
+    while cfg.goes_on(started.elapsed(), measured) {
         let classes = classes_of(batch);
         let mut times = vec![0u64; batch];
         target.measure(&classes, &mut times)?;
@@ -164,4 +201,23 @@ pub fn screen(target: &mut dyn CtTarget, cfg: &CtConfig, seed: u64) -> Result<Ct
         means: battery.raw().means(),
         elapsed: started.elapsed(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slow_operation_measures_past_the_budget_up_to_the_cap() {
+        let cfg = CtConfig::with_budget(Duration::from_secs(4));
+        assert_eq!(cfg.max_budget, Duration::from_secs(32));
+        let s = Duration::from_secs;
+        assert!(cfg.goes_on(s(1), 5_000), "inside the budget");
+        assert!(!cfg.goes_on(s(5), 5_000), "fast op: enough measurements");
+        assert!(cfg.goes_on(s(5), 300), "slow op: extended");
+        assert!(!cfg.goes_on(s(33), 300), "never past the cap");
+        assert!(!cfg.goes_on(s(1), cfg.max_measurements));
+        let short = CtConfig::with_budget(Duration::from_millis(100));
+        assert_eq!(short.max_budget, s(30), "the cap is at least 30 s");
+    }
 }

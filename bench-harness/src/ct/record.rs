@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{CT, CtConfig, CtVerdict, screen};
-use crate::dynamic::ct::unit;
+use crate::dynamic::ct::{CtCase, Varies, unit};
 use crate::results::{SCHEMA_VERSION, Status, now_rfc3339};
 use crate::{Entry, Error, Op};
 
@@ -14,7 +14,7 @@ pub struct CtRecord {
     pub schema: u32,
     /// Always `ct`.
     pub kind: String,
-    /// `ct|scheme|op`, unique within a run.
+    /// `ct|scheme|op|varies`, unique within a run.
     pub key: String,
     /// Scheme id.
     pub scheme: String,
@@ -22,6 +22,8 @@ pub struct CtRecord {
     pub family: String,
     /// Operation screened.
     pub op: crate::Op,
+    /// The input that differs between the classes.
+    pub varies: Varies,
     /// The two input classes.
     pub classes: String,
     /// The op is declared variable-time (rejection sampling): a difference
@@ -54,17 +56,24 @@ pub struct CtRecord {
     pub finished_at: String,
 }
 
-/// Screens `op` of `entry` and builds its record; a failure (or an op that
-/// cannot be screened) is a record too, with the reason.
-pub fn screen_entry(entry: Entry, op: Op, cfg: &CtConfig, seed: u64) -> CtRecord {
+/// The record key of one screen of `scheme`.
+pub fn ct_key(scheme: &str, case: CtCase) -> String {
+    format!("ct|{scheme}|{}|{}", case.op, case.varies)
+}
+
+/// Runs one screen of `entry` and builds its record; a failure (or a screen
+/// that cannot be run) is a record too, with the reason.
+pub fn screen_entry(entry: Entry, case: CtCase, cfg: &CtConfig, seed: u64) -> CtRecord {
     let info = entry.info();
+    let op: Op = case.op;
     let mut record = CtRecord {
         schema: SCHEMA_VERSION,
         kind: CT.to_string(),
-        key: format!("ct|{}|{op}", info.id()),
+        key: ct_key(&info.id(), case),
         scheme: info.id(),
         family: info.family.to_string(),
         op,
+        varies: case.varies,
         classes: String::new(),
         variable_time: entry.variable_time(op),
         status: Status::Ok,
@@ -80,7 +89,7 @@ pub fn screen_entry(entry: Entry, op: Op, cfg: &CtConfig, seed: u64) -> CtRecord
         finished_at: String::new(),
     };
     let started = std::time::Instant::now();
-    let outcome = entry.ct_target(op, seed).and_then(|mut target| {
+    let outcome = entry.ct_target(case, seed).and_then(|mut target| {
         record.classes = target.classes().to_string();
         record.unit = target.unit().to_string();
         screen(target.as_mut(), cfg, seed)

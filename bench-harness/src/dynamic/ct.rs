@@ -4,21 +4,26 @@
 //!
 //! | op | secret | class 0 (fixed) | class 1 (random) |
 //! |---|---|---|---|
-//! | `sign` | the signing key (and the nonce it derives) | one 32-byte message | a fresh random message |
+//! | `sign` (message) | the signing key (and the nonce it derives) | one 32-byte message | a fresh random message |
+//! | `sign` (key) | the signing key | one key | a fresh random key, same message |
 //! | `decaps` | the decapsulation key | one ciphertext | a random valid ciphertext to the same key |
 //! | `keygen` | the seed | one seed | a fresh random seed |
 //!
 //! Both classes go through the same code and the same memory pattern: every
 //! measurement gets its own freshly made input (a copy of the fixed one, or a
 //! random one), prepared before the batch is timed, so a cache-hot fixed
-//! input cannot pass for a leak. `keygen` is screened only where the RNG
-//! decides the key (two keygens from one seed give the same public key);
-//! libraries that draw OS randomness cannot be given a fixed class.
+//! input cannot pass for a leak — a fixed key is made afresh from its seed
+//! for every measurement, as a random one is. `keygen` and `sign` (key) are
+//! screened only where the RNG decides the key (two keygens from one seed
+//! give the same public key); libraries that draw OS randomness cannot be
+//! given a fixed class.
 
+use std::fmt;
 use std::hint::black_box;
 use std::time::Instant;
 
 use rand_core::SeedableRng;
+use serde::{Deserialize, Serialize};
 
 use crate::rng::{random_array, random_bytes};
 use crate::timer::{cycles_end, cycles_start};
@@ -31,6 +36,66 @@ pub const RANDOM: u8 = 1;
 
 /// Random ciphertexts prepared per decaps target (class 1 draws among them).
 const CIPHERTEXT_POOL: usize = 128;
+
+/// The input that differs between the two classes of a screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Varies {
+    /// The message signed (the key is fixed).
+    Message,
+    /// The signing key (the message is fixed).
+    Key,
+    /// The ciphertext decapsulated (the key is fixed).
+    Ciphertext,
+    /// The RNG seed of key generation.
+    Seed,
+}
+
+impl fmt::Display for Varies {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Varies::Message => "message",
+            Varies::Key => "key",
+            Varies::Ciphertext => "ciphertext",
+            Varies::Seed => "seed",
+        })
+    }
+}
+
+/// One screen of one scheme: an operation and the input its classes differ in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CtCase {
+    /// The operation timed.
+    pub op: Op,
+    /// What differs between the fixed and the random class.
+    pub varies: Varies,
+}
+
+impl CtCase {
+    /// `op` with classes differing in `varies`.
+    pub const fn new(op: Op, varies: Varies) -> CtCase {
+        CtCase { op, varies }
+    }
+
+    /// The screens of a signature scheme: keygen (seed), sign (message), sign (key).
+    pub const SIGNATURE: [CtCase; 3] = [
+        CtCase::new(Op::Keygen, Varies::Seed),
+        CtCase::new(Op::Sign, Varies::Message),
+        CtCase::new(Op::Sign, Varies::Key),
+    ];
+
+    /// The screens of a KEM: keygen (seed), decaps (ciphertext).
+    pub const KEM: [CtCase; 2] = [
+        CtCase::new(Op::Keygen, Varies::Seed),
+        CtCase::new(Op::Decaps, Varies::Ciphertext),
+    ];
+}
+
+impl fmt::Display for CtCase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.op, self.varies)
+    }
+}
 
 /// Two classes of inputs for one operation, and a timed loop over them.
 pub trait CtTarget: Send {
@@ -78,37 +143,51 @@ pub fn time_each<I, R>(
     Ok(())
 }
 
-/// A signature scheme's screened ops: `sign`, and `keygen` when the seed
-/// decides the key.
-pub fn sig_target<S: SignatureScheme>(op: Op, seed: u64) -> Result<Box<dyn CtTarget>> {
-    let mut rng = bench_rng(seed, &format!("ct/{}/{op}", S::INFO.id()));
-    match op {
-        Op::Sign => {
+/// A signature scheme's screens ([`CtCase::SIGNATURE`]); keygen and sign
+/// (key) only when the seed decides the key.
+pub fn sig_target<S: SignatureScheme>(case: CtCase, seed: u64) -> Result<Box<dyn CtTarget>> {
+    let mut rng = bench_rng(seed, &format!("ct/{}/{}", S::INFO.id(), case.op));
+    let seeded_keygen = |rng: &mut BenchRng| -> Result<[u8; 32]> {
+        let seed: [u8; 32] = random_array(rng);
+        let pk = |s| S::keygen(&mut BenchRng::from_seed(s)).map(|k| S::encode_public_key(&k.1));
+        if pk(seed)? != pk(seed)? {
+            return Err(not_applicable(case));
+        }
+        Ok(seed)
+    };
+    match (case.op, case.varies) {
+        (Op::Sign, Varies::Message) => {
             let (sk, _) = S::keygen(&mut rng)?;
             let fixed = random_bytes(&mut rng, 32);
             Ok(Box::new(SignTarget::<S> { sk, fixed, rng }))
         }
-        Op::Keygen => {
-            let seed: [u8; 32] = random_array(&mut rng);
-            let pk = |s| S::keygen(&mut BenchRng::from_seed(s)).map(|k| S::encode_public_key(&k.1));
-            if pk(seed)? != pk(seed)? {
-                return Err(not_applicable());
-            }
+        (Op::Sign, Varies::Key) => {
+            let seed = seeded_keygen(&mut rng)?;
+            let message = random_bytes(&mut rng, 32);
+            Ok(Box::new(SignKeyTarget::<S> {
+                seed,
+                message,
+                rng,
+                scheme: std::marker::PhantomData,
+            }))
+        }
+        (Op::Keygen, Varies::Seed) => {
+            let seed = seeded_keygen(&mut rng)?;
             Ok(Box::new(KeygenTarget {
                 seed,
                 rng,
                 keygen: |r| S::keygen(r).map(drop),
             }))
         }
-        other => Err(Error::Unsupported(other.to_string())),
+        _ => Err(Error::Unsupported(case.to_string())),
     }
 }
 
-/// A KEM's screened ops: `decaps`, and `keygen` when the seed decides the key.
-pub fn kem_target<K: Kem>(op: Op, seed: u64) -> Result<Box<dyn CtTarget>> {
-    let mut rng = bench_rng(seed, &format!("ct/{}/{op}", K::INFO.id()));
-    match op {
-        Op::Decaps => {
+/// A KEM's screens ([`CtCase::KEM`]); keygen only when the seed decides the key.
+pub fn kem_target<K: Kem>(case: CtCase, seed: u64) -> Result<Box<dyn CtTarget>> {
+    let mut rng = bench_rng(seed, &format!("ct/{}/{}", K::INFO.id(), case.op));
+    match (case.op, case.varies) {
+        (Op::Decaps, Varies::Ciphertext) => {
             let (dk, ek) = K::keygen(&mut rng)?;
             let fixed = K::encode_ciphertext(&K::encaps(&ek, &mut rng)?.0);
             let pool = (0..CIPHERTEXT_POOL)
@@ -121,11 +200,11 @@ pub fn kem_target<K: Kem>(op: Op, seed: u64) -> Result<Box<dyn CtTarget>> {
                 rng,
             }))
         }
-        Op::Keygen => {
+        (Op::Keygen, Varies::Seed) => {
             let seed: [u8; 32] = random_array(&mut rng);
             let ek = |s| K::keygen(&mut BenchRng::from_seed(s)).map(|k| K::encode_encaps_key(&k.1));
             if ek(seed)? != ek(seed)? {
-                return Err(not_applicable());
+                return Err(not_applicable(case));
             }
             Ok(Box::new(KeygenTarget {
                 seed,
@@ -133,15 +212,16 @@ pub fn kem_target<K: Kem>(op: Op, seed: u64) -> Result<Box<dyn CtTarget>> {
                 keygen: |r| K::keygen(r).map(drop),
             }))
         }
-        other => Err(Error::Unsupported(other.to_string())),
+        _ => Err(Error::Unsupported(case.to_string())),
     }
 }
 
-/// The error of a keygen that the seed does not decide.
-fn not_applicable() -> Error {
-    Error::Unsupported(
-        "keygen: the library draws its own randomness, so no fixed class can be made".into(),
-    )
+/// The error of a screen needing a seeded key that the seed does not decide.
+fn not_applicable(case: CtCase) -> Error {
+    Error::Unsupported(format!(
+        "{case}: the library's key generation draws its own randomness, so no fixed key \
+         can be made"
+    ))
 }
 
 struct SignTarget<S: SignatureScheme> {
@@ -165,6 +245,36 @@ impl<S: SignatureScheme> CtTarget for SignTarget<S> {
             .collect();
         let (sk, rng) = (&self.sk, &mut self.rng);
         time_each(inputs, out, |msg| S::sign(sk, msg, rng))
+    }
+}
+
+struct SignKeyTarget<S: SignatureScheme> {
+    seed: [u8; 32],
+    message: Vec<u8>,
+    rng: BenchRng,
+    scheme: std::marker::PhantomData<S>,
+}
+
+impl<S: SignatureScheme> CtTarget for SignKeyTarget<S> {
+    fn classes(&self) -> &'static str {
+        "fixed vs random signing key (fixed 32-byte message)"
+    }
+
+    fn measure(&mut self, classes: &[u8], out: &mut [u64]) -> Result<()> {
+        // Both classes' keys are generated here, outside the timed loop: the
+        // fixed one from its seed, so it is as fresh in memory as a random one.
+        let keys = classes
+            .iter()
+            .map(|c| {
+                let seed = match *c {
+                    FIXED => self.seed,
+                    _ => random_array(&mut self.rng),
+                };
+                S::keygen(&mut BenchRng::from_seed(seed)).map(|k| k.0)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let (message, rng) = (&self.message, &mut self.rng);
+        time_each(keys, out, |sk| S::sign(sk, message, rng))
     }
 }
 

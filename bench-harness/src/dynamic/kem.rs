@@ -38,12 +38,16 @@ impl<K: Kem> DynScheme for KemEntry<K> {
         crate::conformance::kem::<K>(seed, crate::conformance::Depth::Gate)
     }
 
-    fn ct_ops(&self) -> Vec<Op> {
-        vec![Op::Keygen, Op::Decaps]
+    fn ct_cases(&self) -> Vec<super::ct::CtCase> {
+        super::ct::CtCase::KEM.to_vec()
     }
 
-    fn ct_target(&self, op: Op, seed: u64) -> Result<Box<dyn super::ct::CtTarget>> {
-        super::ct::kem_target::<K>(op, seed)
+    fn ct_target(
+        &self,
+        case: super::ct::CtCase,
+        seed: u64,
+    ) -> Result<Box<dyn super::ct::CtTarget>> {
+        super::ct::kem_target::<K>(case, seed)
     }
 
     fn prepare(&self, op: Op, _params: &Params, seed: u64) -> Result<Box<dyn Prepared>> {

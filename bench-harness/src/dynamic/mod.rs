@@ -260,15 +260,15 @@ pub trait DynScheme: Send + Sync {
         None
     }
 
-    /// The secret-dependent operations `ledgerbench ct` screens (see [`ct`]).
-    fn ct_ops(&self) -> Vec<Op> {
+    /// The screens of secret-dependent operations `ledgerbench ct` runs (see [`ct`]).
+    fn ct_cases(&self) -> Vec<ct::CtCase> {
         Vec::new()
     }
 
-    /// Fixed and random input classes for screening `op` ([`ct::CtTarget`]);
-    /// `Unsupported` when the op cannot be screened (the reason says why).
-    fn ct_target(&self, op: Op, _seed: u64) -> Result<Box<dyn ct::CtTarget>> {
-        Err(crate::Error::Unsupported(op.to_string()))
+    /// Fixed and random input classes for one screen ([`ct::CtTarget`]);
+    /// `Unsupported` when it cannot be run (the reason says why).
+    fn ct_target(&self, case: ct::CtCase, _seed: u64) -> Result<Box<dyn ct::CtTarget>> {
+        Err(crate::Error::Unsupported(case.to_string()))
     }
 
     /// Runs the correctness gate with inputs drawn from `seed`.

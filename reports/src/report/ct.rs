@@ -45,7 +45,7 @@ impl Section for CtScreening {
             table.push(
                 vec![
                     r.scheme.clone(),
-                    r.op.to_string(),
+                    format!("{} ({})", r.op, r.varies),
                     r.classes.clone(),
                     r.measurements.to_string(),
                     r.t.map_or("—".into(), |t| format!("{t:.2}")),
@@ -69,7 +69,11 @@ impl Section for CtScreening {
                  where a difference is expected from rejection sampling). Below it, no leak \
                  was detected in that many measurements — which is not a proof of constant \
                  time: a longer --budget, another machine or a valgrind check can still \
-                 find one."
+                 find one. In brackets after the operation: the input that differs between \
+                 the classes (the message or the key for signing, the ciphertext for \
+                 decapsulation, the RNG seed for key generation). An operation too slow to \
+                 reach the minimum number of measurements within the budget was measured \
+                 longer, up to eight budgets."
             )),
             Block::Table(table),
         ])

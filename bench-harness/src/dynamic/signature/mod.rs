@@ -189,11 +189,15 @@ impl<S: SignatureScheme> DynScheme for SigEntry<S> {
         timed::prepare(self, op, params, seed)
     }
 
-    fn ct_ops(&self) -> Vec<Op> {
-        vec![Op::Keygen, Op::Sign]
+    fn ct_cases(&self) -> Vec<super::ct::CtCase> {
+        super::ct::CtCase::SIGNATURE.to_vec()
     }
 
-    fn ct_target(&self, op: Op, seed: u64) -> Result<Box<dyn super::ct::CtTarget>> {
-        super::ct::sig_target::<S>(op, seed)
+    fn ct_target(
+        &self,
+        case: super::ct::CtCase,
+        seed: u64,
+    ) -> Result<Box<dyn super::ct::CtTarget>> {
+        super::ct::sig_target::<S>(case, seed)
     }
 }
