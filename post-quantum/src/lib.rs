@@ -7,13 +7,13 @@
 //! ([`SignatureScheme`](ledgerbench_core::SignatureScheme) or
 //! [`Kem`](ledgerbench_core::Kem)); its id is `name/impl`:
 //!
-//! | scheme | `pqclean` (pqcrypto, C) | `rustcrypto` | `libcrux` |
-//! |---|---|---|---|
-//! | ML-DSA-44/65/87 (FIPS 204) | [`MlDsa65Pqclean`] | [`MlDsa65RustCrypto`] | [`MlDsa65Libcrux`] |
-//! | ML-KEM-512/768/1024 (FIPS 203) | [`MlKem768Pqclean`] | [`MlKem768RustCrypto`] | [`MlKem768Libcrux`] |
-//! | SLH-DSA SHA2-128s/128f, SHAKE-128f (FIPS 205) | | [`SlhDsaSha2_128sRustCrypto`] | |
-//! | SPHINCS+ r3.1 (not FIPS 205) | [`SphincsSha2_128fSimplePqclean`] | | |
-//! | Falcon-512/1024 | [`Falcon512Pqclean`] | | |
+//! | scheme | `pqclean` (pqcrypto, C) | `rustcrypto` | `libcrux` | `aws-lc` (aws-lc-rs, C) |
+//! |---|---|---|---|---|
+//! | ML-DSA-44/65/87 (FIPS 204) | [`MlDsa65Pqclean`] | [`MlDsa65RustCrypto`] | [`MlDsa65Libcrux`] | [`MlDsa65AwsLc`] |
+//! | ML-KEM-512/768/1024 (FIPS 203) | [`MlKem768Pqclean`] | [`MlKem768RustCrypto`] | [`MlKem768Libcrux`] | [`MlKem768AwsLc`] |
+//! | SLH-DSA SHA2-128s/128f, SHAKE-128f (FIPS 205) | | [`SlhDsaSha2_128sRustCrypto`] | | |
+//! | SPHINCS+ r3.1 (not FIPS 205) | [`SphincsSha2_128fSimplePqclean`] | | | |
+//! | Falcon-512/1024 | [`Falcon512Pqclean`] | | | |
 //!
 //! plus [`X25519Dalek`] (classical DH-KEM baseline), [`XWingRustCrypto`]
 //! (X25519 + ML-KEM-768 hybrid), HQC-128/192/256 ([`Hqc128Pqclean`], the
@@ -63,12 +63,14 @@ pub use composite::{Composite, CompositeInfo, Ed25519MlDsa65, Ed25519MlDsa65Info
 pub use falcon::{Falcon512Pqclean, Falcon1024Pqclean};
 pub use hqc::{Hqc128Pqclean, Hqc192Pqclean, Hqc256Pqclean};
 pub use mldsa::{
-    MlDsa, MlDsa44Libcrux, MlDsa44Pqclean, MlDsa44RustCrypto, MlDsa65Libcrux, MlDsa65Pqclean,
-    MlDsa65RustCrypto, MlDsa87Libcrux, MlDsa87Pqclean, MlDsa87RustCrypto, MlDsaParams,
+    AwsLcMlDsaPublicKey, MlDsa, MlDsa44AwsLc, MlDsa44Libcrux, MlDsa44Pqclean, MlDsa44RustCrypto,
+    MlDsa65AwsLc, MlDsa65Libcrux, MlDsa65Pqclean, MlDsa65RustCrypto, MlDsa87AwsLc, MlDsa87Libcrux,
+    MlDsa87Pqclean, MlDsa87RustCrypto, MlDsaParams,
 };
 pub use mlkem::{
-    MlKem, MlKem512Libcrux, MlKem512Pqclean, MlKem512RustCrypto, MlKem768Libcrux, MlKem768Pqclean,
-    MlKem768RustCrypto, MlKem1024Libcrux, MlKem1024Pqclean, MlKem1024RustCrypto, MlKemParams,
+    MlKem, MlKem512AwsLc, MlKem512Libcrux, MlKem512Pqclean, MlKem512RustCrypto, MlKem768AwsLc,
+    MlKem768Libcrux, MlKem768Pqclean, MlKem768RustCrypto, MlKem1024AwsLc, MlKem1024Libcrux,
+    MlKem1024Pqclean, MlKem1024RustCrypto, MlKemParams,
 };
 pub use slhdsa::{SlhDsaSha2_128fRustCrypto, SlhDsaSha2_128sRustCrypto, SlhDsaShake128fRustCrypto};
 pub use sphincs::{
@@ -86,12 +88,15 @@ pub fn catalog(c: &mut impl Catalog) {
     c.signature::<MlDsa44Pqclean>();
     c.signature_with::<MlDsa44RustCrypto>(|s| s.with_signing_sets());
     c.signature_with::<MlDsa44Libcrux>(|s| s.with_signing_sets());
+    c.signature::<MlDsa44AwsLc>();
     c.signature::<MlDsa65Pqclean>();
     c.signature_with::<MlDsa65RustCrypto>(|s| s.with_signing_sets());
     c.signature_with::<MlDsa65Libcrux>(|s| s.with_signing_sets());
+    c.signature::<MlDsa65AwsLc>();
     c.signature::<MlDsa87Pqclean>();
     c.signature_with::<MlDsa87RustCrypto>(|s| s.with_signing_sets());
     c.signature_with::<MlDsa87Libcrux>(|s| s.with_signing_sets());
+    c.signature::<MlDsa87AwsLc>();
     c.signature_with::<SlhDsaSha2_128sRustCrypto>(|s| s.full_suite_only());
     c.signature::<SlhDsaSha2_128fRustCrypto>();
     c.signature::<SlhDsaShake128fRustCrypto>();
@@ -104,12 +109,15 @@ pub fn catalog(c: &mut impl Catalog) {
     c.kem::<MlKem512Pqclean>();
     c.kem::<MlKem512RustCrypto>();
     c.kem::<MlKem512Libcrux>();
+    c.kem::<MlKem512AwsLc>();
     c.kem::<MlKem768Pqclean>();
     c.kem::<MlKem768RustCrypto>();
     c.kem::<MlKem768Libcrux>();
+    c.kem::<MlKem768AwsLc>();
     c.kem::<MlKem1024Pqclean>();
     c.kem::<MlKem1024RustCrypto>();
     c.kem::<MlKem1024Libcrux>();
+    c.kem::<MlKem1024AwsLc>();
     c.kem::<X25519Dalek>();
     c.kem::<XWingRustCrypto>();
     c.kem::<Hqc128Pqclean>();

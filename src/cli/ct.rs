@@ -19,7 +19,7 @@ use ledgerbench_harness::{Entry, Error, Op, Registry, Result};
 use super::run::write_failed_then;
 
 /// Seconds of measuring per operation when `--budget` is not given.
-const DEFAULT_BUDGET_S: f64 = 4.0;
+const DEFAULT_BUDGET_S: f64 = 3.0;
 
 /// Arguments of `ct`.
 #[derive(clap::Args, Debug)]
@@ -30,9 +30,9 @@ pub(super) struct CtArgs {
     /// Only this operation (repeatable): keygen, sign, decaps.
     #[arg(long = "op", conflicts_with = "resume")]
     ops: Vec<String>,
-    /// Seconds of measuring per operation [default: 4; a resumed screen keeps its own].
+    /// Seconds of measuring per operation [default: 3; a resumed screen keeps its own].
     /// An operation too slow for --min-measurements in that time measures
-    /// longer, up to 8 budgets (at least 30 s).
+    /// longer, up to 5 budgets (at least 15 s).
     #[arg(long)]
     budget: Option<f64>,
     /// Measurements an operation is given time for, past the budget if needed.

@@ -52,17 +52,19 @@ pub struct CtConfig {
 
 impl CtConfig {
     /// A `budget` per operation, extended for slow operations up to
-    /// [`CtConfig::EXTENSION`] times the budget (at least 30 s).
+    /// [`CtConfig::EXTENSION`] times the budget (at least [`CtConfig::MIN_CAP`]).
     pub fn with_budget(budget: Duration) -> CtConfig {
         CtConfig {
             budget,
-            max_budget: (budget * Self::EXTENSION).max(Duration::from_secs(30)),
+            max_budget: (budget * Self::EXTENSION).max(Self::MIN_CAP),
             ..CtConfig::default()
         }
     }
 
     /// How many budgets a slow operation may take to reach `min_measurements`.
-    pub const EXTENSION: u32 = 8;
+    pub const EXTENSION: u32 = 5;
+    /// The shortest cap on a slow operation's screen.
+    pub const MIN_CAP: Duration = Duration::from_secs(15);
 
     /// Whether a screen that has taken `measured` measurements in `elapsed`
     /// goes on.
@@ -75,10 +77,12 @@ impl CtConfig {
 
 impl Default for CtConfig {
     fn default() -> Self {
-        let budget = Duration::from_secs(4);
+        // 3 s gives fast operations tens of thousands of measurements, and the
+        // quick set (about 110 screens, a dozen of them slow) fits in 10 minutes.
+        let budget = Duration::from_secs(3);
         CtConfig {
             budget,
-            min_measurements: 1_000,
+            min_measurements: 500,
             max_budget: budget * Self::EXTENSION,
             max_measurements: 10_000_000,
         }
@@ -210,14 +214,14 @@ mod tests {
     #[test]
     fn a_slow_operation_measures_past_the_budget_up_to_the_cap() {
         let cfg = CtConfig::with_budget(Duration::from_secs(4));
-        assert_eq!(cfg.max_budget, Duration::from_secs(32));
+        assert_eq!(cfg.max_budget, Duration::from_secs(20));
         let s = Duration::from_secs;
         assert!(cfg.goes_on(s(1), 5_000), "inside the budget");
         assert!(!cfg.goes_on(s(5), 5_000), "fast op: enough measurements");
         assert!(cfg.goes_on(s(5), 300), "slow op: extended");
-        assert!(!cfg.goes_on(s(33), 300), "never past the cap");
+        assert!(!cfg.goes_on(s(21), 300), "never past the cap");
         assert!(!cfg.goes_on(s(1), cfg.max_measurements));
         let short = CtConfig::with_budget(Duration::from_millis(100));
-        assert_eq!(short.max_budget, s(30), "the cap is at least 30 s");
+        assert_eq!(short.max_budget, s(15), "the cap is at least 15 s");
     }
 }

@@ -9,10 +9,12 @@
 //! they reproduce the CCTV benchmark sets, while PQClean always draws `rnd`
 //! from the operating system (hedged signing).
 
+mod awslc;
 mod libcrux;
 mod pqclean;
 mod rustcrypto;
 
+pub use awslc::{AwsLcMlDsaPublicKey, MlDsa44AwsLc, MlDsa65AwsLc, MlDsa87AwsLc};
 pub use libcrux::{MlDsa44Libcrux, MlDsa65Libcrux, MlDsa87Libcrux};
 pub use pqclean::{MlDsa44Pqclean, MlDsa65Pqclean, MlDsa87Pqclean};
 pub use rustcrypto::{MlDsa44RustCrypto, MlDsa65RustCrypto, MlDsa87RustCrypto};

@@ -9,10 +9,12 @@
 //! tampered ciphertext decapsulates to the implicit-rejection secret
 //! `J(z || c)`, not to an error.
 
+mod awslc;
 mod libcrux;
 mod pqclean;
 mod rustcrypto;
 
+pub use awslc::{MlKem512AwsLc, MlKem768AwsLc, MlKem1024AwsLc};
 pub use libcrux::{MlKem512Libcrux, MlKem768Libcrux, MlKem1024Libcrux};
 pub use pqclean::{MlKem512Pqclean, MlKem768Pqclean, MlKem1024Pqclean};
 pub use rustcrypto::{MlKem512RustCrypto, MlKem768RustCrypto, MlKem1024RustCrypto};

@@ -73,7 +73,7 @@ impl Section for CtScreening {
                  the classes (the message or the key for signing, the ciphertext for \
                  decapsulation, the RNG seed for key generation). An operation too slow to \
                  reach the minimum number of measurements within the budget was measured \
-                 longer, up to eight budgets."
+                 longer, up to five budgets."
             )),
             Block::Table(table),
         ])
