@@ -12,7 +12,10 @@ use ledgerbench_harness::plan::{
     plan_partition,
 };
 use ledgerbench_harness::provenance::RunInfo;
-use ledgerbench_harness::results::{MEASUREMENT, Record, RunDir, now_rfc3339, signing_set_checks};
+use ledgerbench_harness::results::{
+    ConformanceRecord, MEASUREMENT, Record, RunDir, conformance_record, now_rfc3339,
+    signing_set_checks,
+};
 use ledgerbench_harness::runner::{Progress, execute};
 use ledgerbench_harness::{Error, Family, Registry, Result};
 
@@ -124,6 +127,13 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
         return Ok(write_failed(Some((&dir, &mut info)), e));
     }
 
+    // Published vector suites: once per implementation, before timing, so
+    // every record carries its verdict; the reports go in at the end.
+    let conformance = conformance_of(&jobs);
+    let verdicts = conformance
+        .iter()
+        .map(|c| (c.scheme.clone(), c.verdict))
+        .collect();
     let mut progress = Bar::new(args.quiet);
     let mut writer = match dir.appender() {
         Ok(w) => w,
@@ -135,6 +145,7 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
             &done,
             &info.engine,
             config.seed,
+            &verdicts,
             &mut writer,
             &mut progress,
         )
@@ -152,6 +163,14 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
     let checks = signing_set_checks(&records);
     for check in checks.iter().filter(|c| !written.contains(c.key.as_str())) {
         if let Err(e) = writer.append(check) {
+            return Ok(write_failed(Some((&dir, &mut info)), e));
+        }
+    }
+    for c in conformance
+        .iter()
+        .filter(|c| !written.contains(c.key.as_str()))
+    {
+        if let Err(e) = writer.append(c) {
             return Ok(write_failed(Some((&dir, &mut info)), e));
         }
     }
@@ -330,6 +349,16 @@ fn resolve_partition(text: &str) -> Result<(usize, usize)> {
     let found = partition_from_env(|name| std::env::var(name).ok())?;
     eprintln!("partition {}/{} (from {})", found.k, found.n, found.source);
     Ok((found.k, found.n))
+}
+
+/// The conformance record of every implementation the plan measures, each
+/// computed once (the suites run here, not per record).
+fn conformance_of(jobs: &[Job]) -> Vec<ConformanceRecord> {
+    let mut seen = HashSet::new();
+    jobs.iter()
+        .filter(|j| seen.insert(j.entry.id()))
+        .map(|j| conformance_record(j.entry))
+        .collect()
 }
 
 fn measured_crates(jobs: &[Job]) -> Vec<&'static str> {
