@@ -129,7 +129,15 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
 
     // Published vector suites: once per implementation, before timing, so
     // every record carries its verdict; the reports go in at the end.
-    let conformance = conformance_of(&jobs);
+    let suites_started = std::time::Instant::now();
+    let conformance = pool.install(|| conformance_of(&jobs));
+    if !args.quiet && !conformance.is_empty() {
+        eprintln!(
+            "conformance: vector suites of {} implementations in {:.1} s",
+            conformance.len(),
+            suites_started.elapsed().as_secs_f64()
+        );
+    }
     let verdicts = conformance
         .iter()
         .map(|c| (c.scheme.clone(), c.verdict))
@@ -352,13 +360,17 @@ fn resolve_partition(text: &str) -> Result<(usize, usize)> {
 }
 
 /// The conformance record of every implementation the plan measures, each
-/// computed once (the suites run here, not per record).
+/// computed once (the suites run here, not per record), implementations in
+/// parallel on the run's pool (before any timing starts).
 fn conformance_of(jobs: &[Job]) -> Vec<ConformanceRecord> {
+    use rayon::prelude::*;
     let mut seen = HashSet::new();
-    jobs.iter()
+    let entries: Vec<_> = jobs
+        .iter()
         .filter(|j| seen.insert(j.entry.id()))
-        .map(|j| conformance_record(j.entry))
-        .collect()
+        .map(|j| j.entry)
+        .collect();
+    entries.into_par_iter().map(conformance_record).collect()
 }
 
 fn measured_crates(jobs: &[Job]) -> Vec<&'static str> {

@@ -76,8 +76,11 @@ pub fn rfc8032<S: SeededEd25519>() -> VectorSuite<S> {
     VectorSuite::new("rfc8032 7.1", run_rfc8032::<S>)
 }
 
-/// The parsed RFC 8032 §7.1 tests: `(name, seed, public key, message, signature)`.
-pub fn rfc8032_tests() -> Result<Vec<(String, Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>)>> {
+/// One RFC 8032 §7.1 test: `(name, seed, public key, message, signature)`.
+pub type Rfc8032Vector = (String, Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>);
+
+/// The parsed RFC 8032 §7.1 tests.
+pub fn rfc8032_tests() -> Result<Vec<Rfc8032Vector>> {
     let doc: Rfc8032 = serde_json::from_str(RFC8032_JSON).map_err(|e| bad_data(RFC8032_FILE, e))?;
     doc.tests
         .into_iter()
