@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::conformance::Verdict;
 use crate::engine::{EngineConfig, measure};
 use crate::plan::Job;
 use crate::results::{Record, RecordWriter, SCHEMA_VERSION, Status, now_rfc3339};
@@ -37,12 +38,16 @@ pub struct RunCounts {
     pub skipped: usize,
 }
 
-/// Runs every job whose key is not in `done`, appending records to `out`.
+/// Runs every job whose key is not in `done`, appending records to `out`;
+/// each record carries its scheme's verdict from `verdicts` (scheme id →
+/// verdict, computed once per implementation by the caller; a scheme absent
+/// from it gets no verdict).
 pub fn execute(
     jobs: &[Job],
     done: &HashSet<String>,
     engine: &EngineConfig,
     seed: u64,
+    verdicts: &BTreeMap<String, Verdict>,
     out: &mut RecordWriter,
     progress: &mut dyn Progress,
 ) -> Result<RunCounts> {
@@ -67,7 +72,8 @@ pub fn execute(
                 report
             })
             .clone();
-        let record = run_job(job, gate, engine, seed);
+        let mut record = run_job(job, gate, engine, seed);
+        record.conformance = verdicts.get(&id).copied();
         match record.status {
             Status::Ok => counts.measured += 1,
             Status::GateFailed => counts.gate_failed += 1,
@@ -111,6 +117,7 @@ fn run_job(job: &Job, gate: GateReport, engine: &EngineConfig, seed: u64) -> Rec
         items_per_op: 1,
         sizes: BTreeMap::new(),
         measurement: None,
+        conformance: None,
         finished_at: String::new(),
     };
     if !record.gate.passed() {

@@ -9,21 +9,33 @@
 //!
 //! ```
 //! # #[cfg(feature = "testing")] mod doc {
+//! use ledgerbench_core::conformance::{Outcome, SuiteReport, VectorSuite};
 //! use ledgerbench_core::testing::{ToyKem, ToySig};
 //! use ledgerbench_core::{Catalog, SignatureListing};
 //!
+//! /// A (toy) vector suite; real runners live beside each implementation.
+//! fn toy_vectors() -> VectorSuite<ToySig> {
+//!     VectorSuite::new("toy vectors", || {
+//!         let mut report = SuiteReport::new("toy vectors", "doc example", "none");
+//!         report.record(1, Outcome::Pass);
+//!         Ok(report)
+//!     })
+//! }
+//!
 //! /// Every scheme of this (toy) crate.
 //! pub fn catalog(c: &mut impl Catalog) {
-//!     c.signature::<ToySig>();
+//!     c.signature_with::<ToySig>(|s| s.with_suite(toy_vectors()));
 //!     c.signature_with::<ToySig>(|s| s.full_suite_only());
-//!     // `s.with_batch()` would not compile: ToySig has no `BatchVerify`.
-//!     c.kem::<ToyKem>();
+//!     // `s.with_batch()` would not compile: ToySig has no `BatchVerify`;
+//!     // nor would `k.with_suite(toy_vectors())` below: it is ToySig's suite.
+//!     c.kem_with::<ToyKem>(|k| k);
 //! }
 //! # }
 //! ```
 //!
 //! The toy schemes used in these examples are behind the `testing` feature.
 
+use crate::conformance::VectorSuite;
 use crate::scheme::{
     Aggregate, BatchVerify, BatchVerifyProofs, HashFn, Kem, ProofSystem, RepresentativeSigning,
     Rerandomize, SignatureScheme,
@@ -46,6 +58,29 @@ pub trait SignatureListing<S: SignatureScheme>: Sized {
         S: RepresentativeSigning;
     /// Leaves the scheme out of the quick suite unless it is named (slow variants).
     fn full_suite_only(self) -> Self;
+    /// Attaches a published vector suite (run by `ledgerbench conformance`;
+    /// its verdict goes with every measurement of the scheme).
+    fn with_suite(self, suite: VectorSuite<S>) -> Self;
+    /// Attaches several suites.
+    fn with_suites(self, suites: impl IntoIterator<Item = VectorSuite<S>>) -> Self {
+        suites.into_iter().fold(self, Self::with_suite)
+    }
+}
+
+/// What a KEM is listed with: its published vector suites.
+pub trait KemListing<K: Kem>: Sized {
+    /// Attaches a published vector suite.
+    fn with_suite(self, suite: VectorSuite<K>) -> Self;
+    /// Attaches several suites.
+    fn with_suites(self, suites: impl IntoIterator<Item = VectorSuite<K>>) -> Self {
+        suites.into_iter().fold(self, Self::with_suite)
+    }
+}
+
+/// What a hash function is listed with: its published vector suites.
+pub trait HashListing<H: HashFn>: Sized {
+    /// Attaches a published vector suite.
+    fn with_suite(self, suite: VectorSuite<H>) -> Self;
 }
 
 /// The optional capabilities a proof system is listed with.
@@ -66,6 +101,10 @@ pub trait ProofListing<P: ProofSystem>: Sized {
 pub trait Catalog {
     /// What a signature scheme's capabilities are recorded on.
     type Signature<S: SignatureScheme>: SignatureListing<S>;
+    /// What a KEM's suites are recorded on.
+    type Kem<K: Kem>: KemListing<K>;
+    /// What a hash function's suites are recorded on.
+    type Hash<H: HashFn>: HashListing<H>;
     /// What a proof system's capabilities are recorded on.
     type Proof<P: ProofSystem>: ProofListing<P>;
 
@@ -78,10 +117,18 @@ pub trait Catalog {
     fn signature<S: SignatureScheme>(&mut self) {
         self.signature_with::<S>(|s| s);
     }
-    /// Lists KEM `K`.
-    fn kem<K: Kem>(&mut self);
-    /// Lists hash function `H`.
-    fn hash<H: HashFn>(&mut self);
+    /// Lists KEM `K` with the suites `list` attaches.
+    fn kem_with<K: Kem>(&mut self, list: impl FnOnce(Self::Kem<K>) -> Self::Kem<K>);
+    /// Lists KEM `K` with no suite.
+    fn kem<K: Kem>(&mut self) {
+        self.kem_with::<K>(|k| k);
+    }
+    /// Lists hash function `H` with the suites `list` attaches.
+    fn hash_with<H: HashFn>(&mut self, list: impl FnOnce(Self::Hash<H>) -> Self::Hash<H>);
+    /// Lists hash function `H` with no suite.
+    fn hash<H: HashFn>(&mut self) {
+        self.hash_with::<H>(|h| h);
+    }
     /// Lists proof system `P` with the capabilities `list` adds.
     fn proof_with<P: ProofSystem>(&mut self, list: impl FnOnce(Self::Proof<P>) -> Self::Proof<P>);
     /// Lists proof system `P` with no optional capability.

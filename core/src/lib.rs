@@ -29,8 +29,8 @@ pub mod scheme;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 
-pub use catalog::{Catalog, ProofListing, SignatureListing};
-pub use conformance::GateReport;
+pub use catalog::{Catalog, HashListing, KemListing, ProofListing, SignatureListing};
+pub use conformance::{GateReport, SuiteReport, VectorSuite, Verdict};
 pub use error::{Error, Result};
 pub use info::{Family, Implementation, NamedSize, SchemeInfo, Security, Size};
 pub use rng::{BenchRng, bench_rng};

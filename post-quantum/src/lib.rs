@@ -52,6 +52,7 @@ pub mod mldsa;
 pub mod mlkem;
 pub mod slhdsa;
 pub mod sphincs;
+pub mod suites;
 pub mod vectors;
 pub mod x25519;
 pub mod xwing;
@@ -79,24 +80,27 @@ pub use sphincs::{
 pub use x25519::X25519Dalek;
 pub use xwing::XWingRustCrypto;
 
-use ledgerbench_core::{Catalog, SignatureListing};
+use ledgerbench_core::VectorSuite;
+use ledgerbench_core::{Catalog, KemListing, SignatureListing};
+use suites::acvp;
 
 /// Every post-quantum (and baseline) scheme in this crate, listed for the
-/// registry. The slow "s" variants of SLH-DSA and SPHINCS+ (signing takes
-/// hundreds of milliseconds) run in the full suite, or in quick when named.
+/// registry with its published vector suites. The slow "s" variants of
+/// SLH-DSA and SPHINCS+ (signing takes hundreds of milliseconds) run in the
+/// full suite, or in quick when named.
 pub fn catalog(c: &mut impl Catalog) {
-    c.signature::<MlDsa44Pqclean>();
-    c.signature_with::<MlDsa44RustCrypto>(|s| s.with_signing_sets());
-    c.signature_with::<MlDsa44Libcrux>(|s| s.with_signing_sets());
-    c.signature::<MlDsa44AwsLc>();
-    c.signature::<MlDsa65Pqclean>();
-    c.signature_with::<MlDsa65RustCrypto>(|s| s.with_signing_sets());
-    c.signature_with::<MlDsa65Libcrux>(|s| s.with_signing_sets());
-    c.signature::<MlDsa65AwsLc>();
-    c.signature::<MlDsa87Pqclean>();
-    c.signature_with::<MlDsa87RustCrypto>(|s| s.with_signing_sets());
-    c.signature_with::<MlDsa87Libcrux>(|s| s.with_signing_sets());
-    c.signature::<MlDsa87AwsLc>();
+    c.signature_with::<MlDsa44Pqclean>(|s| s.with_suites(mldsa_suites()));
+    c.signature_with::<MlDsa44RustCrypto>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
+    c.signature_with::<MlDsa44Libcrux>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
+    c.signature_with::<MlDsa44AwsLc>(|s| s.with_suites(mldsa_suites()));
+    c.signature_with::<MlDsa65Pqclean>(|s| s.with_suites(mldsa_suites()));
+    c.signature_with::<MlDsa65RustCrypto>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
+    c.signature_with::<MlDsa65Libcrux>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
+    c.signature_with::<MlDsa65AwsLc>(|s| s.with_suites(mldsa_suites()));
+    c.signature_with::<MlDsa87Pqclean>(|s| s.with_suites(mldsa_suites()));
+    c.signature_with::<MlDsa87RustCrypto>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
+    c.signature_with::<MlDsa87Libcrux>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
+    c.signature_with::<MlDsa87AwsLc>(|s| s.with_suites(mldsa_suites()));
     c.signature_with::<SlhDsaSha2_128sRustCrypto>(|s| s.full_suite_only());
     c.signature::<SlhDsaSha2_128fRustCrypto>();
     c.signature::<SlhDsaShake128fRustCrypto>();
@@ -106,21 +110,39 @@ pub fn catalog(c: &mut impl Catalog) {
     c.signature::<Falcon512Pqclean>();
     c.signature::<Falcon1024Pqclean>();
     c.signature::<Ed25519MlDsa65>();
-    c.kem::<MlKem512Pqclean>();
-    c.kem::<MlKem512RustCrypto>();
-    c.kem::<MlKem512Libcrux>();
-    c.kem::<MlKem512AwsLc>();
-    c.kem::<MlKem768Pqclean>();
-    c.kem::<MlKem768RustCrypto>();
-    c.kem::<MlKem768Libcrux>();
-    c.kem::<MlKem768AwsLc>();
-    c.kem::<MlKem1024Pqclean>();
-    c.kem::<MlKem1024RustCrypto>();
-    c.kem::<MlKem1024Libcrux>();
-    c.kem::<MlKem1024AwsLc>();
-    c.kem::<X25519Dalek>();
-    c.kem::<XWingRustCrypto>();
+    c.kem_with::<MlKem512Pqclean>(|k| k.with_suites(mlkem_suites::<_, MlKem512RustCrypto>()));
+    c.kem_with::<MlKem512RustCrypto>(|k| k.with_suites(mlkem_suites::<_, MlKem512RustCrypto>()));
+    c.kem_with::<MlKem512Libcrux>(|k| k.with_suites(mlkem_suites::<_, MlKem512RustCrypto>()));
+    c.kem_with::<MlKem512AwsLc>(|k| k.with_suites(mlkem_suites::<_, MlKem512RustCrypto>()));
+    c.kem_with::<MlKem768Pqclean>(|k| k.with_suites(mlkem_suites::<_, MlKem768RustCrypto>()));
+    c.kem_with::<MlKem768RustCrypto>(|k| k.with_suites(mlkem_suites::<_, MlKem768RustCrypto>()));
+    c.kem_with::<MlKem768Libcrux>(|k| k.with_suites(mlkem_suites::<_, MlKem768RustCrypto>()));
+    c.kem_with::<MlKem768AwsLc>(|k| k.with_suites(mlkem_suites::<_, MlKem768RustCrypto>()));
+    c.kem_with::<MlKem1024Pqclean>(|k| k.with_suites(mlkem_suites::<_, MlKem1024RustCrypto>()));
+    c.kem_with::<MlKem1024RustCrypto>(|k| k.with_suites(mlkem_suites::<_, MlKem1024RustCrypto>()));
+    c.kem_with::<MlKem1024Libcrux>(|k| k.with_suites(mlkem_suites::<_, MlKem1024RustCrypto>()));
+    c.kem_with::<MlKem1024AwsLc>(|k| k.with_suites(mlkem_suites::<_, MlKem1024RustCrypto>()));
+    c.kem_with::<X25519Dalek>(|k| {
+        k.with_suite(suites::x25519::wycheproof())
+            .with_suite(suites::x25519::rfc7748())
+    });
+    c.kem_with::<XWingRustCrypto>(|k| k.with_suite(suites::xwing::draft()));
     c.kem::<Hqc128Pqclean>();
     c.kem::<Hqc192Pqclean>();
     c.kem::<Hqc256Pqclean>();
+}
+
+/// Wycheproof and ACVP suites of an ML-DSA implementation.
+fn mldsa_suites<S: MlDsa>() -> impl Iterator<Item = VectorSuite<S>> {
+    suites::mldsa::wycheproof::<S>()
+        .into_iter()
+        .chain(acvp::mldsa::<S>())
+}
+
+/// Wycheproof and ACVP suites of an ML-KEM implementation (`R` expands
+/// seeds for implementations without seeded key generation).
+fn mlkem_suites<S: MlKem, R: MlKem>() -> impl Iterator<Item = VectorSuite<S>> {
+    suites::mlkem::wycheproof::<S, R>()
+        .into_iter()
+        .chain(acvp::mlkem::<S>())
 }

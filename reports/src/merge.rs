@@ -13,14 +13,14 @@
 //! models or builds (unless [`MergeOptions::allow_mixed`]: then every row
 //! keeps its machine and the report groups rows by machine).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
 use ledgerbench_harness::plan::RunConfig;
 use ledgerbench_harness::provenance::{PartInfo, RunInfo};
-use ledgerbench_harness::results::{RunDir, SCHEMA_VERSION, write_atomic};
+use ledgerbench_harness::results::{CONFORMANCE, RunDir, SCHEMA_VERSION, write_atomic};
 use ledgerbench_harness::{Error, Result};
 
 use crate::data::{RunData, build_of, cpu_of};
@@ -85,6 +85,11 @@ struct Part {
     lines: Vec<(String, Value)>,
     /// Lines set aside (malformed, torn, without a key), one sentence each.
     problems: Vec<String>,
+}
+
+/// True for a line of kind `conformance`.
+fn is_conformance(value: &Value) -> bool {
+    value.get("kind").and_then(Value::as_str) == Some(CONFORMANCE)
 }
 
 fn load_part(dir: &Path) -> Result<Part> {
@@ -224,10 +229,13 @@ pub fn merge_with(
     warnings.extend(check_partitions(&loaded, options)?);
     warnings.extend(check_machines(&loaded, options)?);
 
-    // Duplicate keys, within or across parts.
-    let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
-    for part in &loaded {
-        for (key, value) in &part.lines {
+    // Duplicate keys, within or across parts. Every part that measured an
+    // implementation wrote its conformance record (the same suites run by
+    // the same build): the first is kept, a later one must agree with it.
+    let mut owner: BTreeMap<&str, (&str, &Value)> = BTreeMap::new();
+    let mut repeated: HashSet<(usize, usize)> = HashSet::new();
+    for (p, part) in loaded.iter().enumerate() {
+        for (i, (key, value)) in part.lines.iter().enumerate() {
             if let Some(schema) = value.get("schema").and_then(Value::as_u64)
                 && schema != u64::from(SCHEMA_VERSION)
             {
@@ -237,12 +245,29 @@ pub fn merge_with(
                     part.source
                 )));
             }
-            if let Some(previous) = owner.insert(key, &part.source) {
-                return Err(Error::Usage(format!(
-                    "record `{key}` is in both {previous} and {}: the parts overlap (the \
-                     same partition run twice?); merge only disjoint parts",
-                    part.source
-                )));
+            match owner.get(key.as_str()) {
+                Some((_, first)) if is_conformance(value) && is_conformance(first) => {
+                    if first.get("verdict") != value.get("verdict") {
+                        return Err(Error::Usage(format!(
+                            "record `{key}`: the parts give different conformance verdicts \
+                             ({} and {} in {}): they were not run by the same build",
+                            first.get("verdict").unwrap_or(&Value::Null),
+                            value.get("verdict").unwrap_or(&Value::Null),
+                            part.source
+                        )));
+                    }
+                    repeated.insert((p, i));
+                }
+                Some((previous, _)) => {
+                    return Err(Error::Usage(format!(
+                        "record `{key}` is in both {previous} and {}: the parts overlap (the \
+                         same partition run twice?); merge only disjoint parts",
+                        part.source
+                    )));
+                }
+                None => {
+                    owner.insert(key, (&part.source, value));
+                }
             }
         }
     }
@@ -271,27 +296,40 @@ pub fn merge_with(
 
     // Records: plan order for partitions of one split (job i of the plan is
     // in slice i % n + 1), else part by part.
-    let mut ordered: Vec<&Part> = loaded.iter().collect();
+    let mut ordered: Vec<(usize, &Part)> = loaded.iter().enumerate().collect();
     if interleave {
-        ordered.sort_by_key(|p| p.data.info.config.partition.map(|(k, _)| k));
+        ordered.sort_by_key(|(_, p)| p.data.info.config.partition.map(|(k, _)| k));
     }
+    let kept = |p: usize, i: usize| !repeated.contains(&(p, i));
     let mut lines: Vec<&Value> = Vec::new();
     if interleave {
-        let longest = ordered.iter().map(|p| p.lines.len()).max().unwrap_or(0);
+        let longest = ordered
+            .iter()
+            .map(|(_, p)| p.lines.len())
+            .max()
+            .unwrap_or(0);
         for i in 0..longest {
-            for p in &ordered {
-                if let Some((_, v)) = p.lines.get(i) {
+            for (n, p) in &ordered {
+                if let Some((_, v)) = p.lines.get(i).filter(|_| kept(*n, i)) {
                     lines.push(v);
                 }
             }
         }
     } else {
-        lines.extend(ordered.iter().flat_map(|p| p.lines.iter().map(|(_, v)| v)));
+        for (n, p) in &ordered {
+            lines.extend(
+                p.lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| kept(*n, *i))
+                    .map(|(_, (_, v))| v),
+            );
+        }
     }
 
     // Parts' provenance (a part that is itself merged contributes its parts).
     let mut part_infos: Vec<PartInfo> = Vec::new();
-    for p in &ordered {
+    for (_, p) in &ordered {
         if p.data.info.parts.is_empty() {
             part_infos.push(PartInfo {
                 source: p.source.clone(),

@@ -167,7 +167,7 @@ pub(super) fn ct(registry: &Registry, args: &CtArgs, command_line: Vec<String>) 
             let jobs = plan(registry, &args.schemes, &ops)?;
             match new_screen(args, &ops, &jobs, command_line) {
                 Ok(created) => created,
-                Err(e @ Error::Io { .. }) => return Ok(write_failed_then(None, e, "ct")),
+                Err(e @ Error::Io { .. }) => return Ok(write_failed_then(None, e, Some("ct"))),
                 Err(e) => return Err(e),
             }
         }
@@ -177,7 +177,7 @@ pub(super) fn ct(registry: &Registry, args: &CtArgs, command_line: Vec<String>) 
         match resume_state(&dir) {
             Ok(state) => state,
             Err(e @ Error::Io { .. }) => {
-                return Ok(write_failed_then(Some((&dir, &mut info)), e, "ct"));
+                return Ok(write_failed_then(Some((&dir, &mut info)), e, Some("ct")));
             }
             Err(e) => return Err(e),
         }
@@ -190,11 +190,11 @@ pub(super) fn ct(registry: &Registry, args: &CtArgs, command_line: Vec<String>) 
         ..CtConfig::with_budget(Duration::from_secs_f64(budget))
     };
     if let Err(e) = dir.write_run_info(&info) {
-        return Ok(write_failed_then(Some((&dir, &mut info)), e, "ct"));
+        return Ok(write_failed_then(Some((&dir, &mut info)), e, Some("ct")));
     }
     let mut writer = match dir.appender() {
         Ok(w) => w,
-        Err(e) => return Ok(write_failed_then(Some((&dir, &mut info)), e, "ct")),
+        Err(e) => return Ok(write_failed_then(Some((&dir, &mut info)), e, Some("ct"))),
     };
     let started = std::time::Instant::now();
     let todo: Vec<&(Entry, CtCase)> = jobs
@@ -222,14 +222,14 @@ pub(super) fn ct(registry: &Registry, args: &CtArgs, command_line: Vec<String>) 
             failed += 1;
         }
         if let Err(e) = writer.append(&record) {
-            return Ok(write_failed_then(Some((&dir, &mut info)), e, "ct"));
+            return Ok(write_failed_then(Some((&dir, &mut info)), e, Some("ct")));
         }
     }
     info.status = "complete".into();
     info.finished_at = Some(now_rfc3339());
     info.peak_rss_bytes = ledgerbench_harness::alloc::peak_rss_bytes();
     if let Err(e) = dir.write_run_info(&info) {
-        return Ok(write_failed_then(Some((&dir, &mut info)), e, "ct"));
+        return Ok(write_failed_then(Some((&dir, &mut info)), e, Some("ct")));
     }
     // The verdicts of the whole screen, finished-before ones included (the
     // reader keeps the last record of a key: a retry supersedes its error).

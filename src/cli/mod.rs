@@ -1,5 +1,5 @@
 //! The command line: `list`, `run`, `workload`, `report`, `compare`, `merge`,
-//! `export`, one module per command; this one parses the arguments,
+//! `export`, `ct`, `conformance`, one module per command; this one parses the arguments,
 //! dispatches, and turns errors into a one-line cause, a hint and exit code 2.
 //!
 //! [`run_with`] is the public entry point: it takes a [`Registry`], so a crate
@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use ledgerbench_harness::{Error, Registry};
 
 mod compare;
+mod conformance;
 mod ct;
 mod export;
 mod list;
@@ -66,6 +67,8 @@ enum Command {
     Merge(merge::MergeArgs),
     /// Screen secret-dependent operations for timing leaks (dudect-style Welch t-test).
     Ct(ct::CtArgs),
+    /// Run every published vector suite (Wycheproof, RFC, CCTV...) against each implementation.
+    Conformance(conformance::ConformanceArgs),
 }
 
 /// Warns that a plug-in binary's figures carry its own crate's build profile.
@@ -131,6 +134,7 @@ where
         Command::Compare(args) => compare::compare(&args),
         Command::Merge(args) => merge::merge(&args, command_line),
         Command::Ct(args) => ct::ct(&registry, &args, command_line),
+        Command::Conformance(args) => conformance::conformance(&registry, &args, command_line),
     };
     match outcome {
         Ok(code) => code,
@@ -158,7 +162,9 @@ enum HintTopic {
 impl HintTopic {
     fn of(command: &Command) -> Self {
         match command {
-            Command::List { .. } | Command::Run(_) | Command::Ct(_) => HintTopic::Schemes,
+            Command::List { .. } | Command::Run(_) | Command::Ct(_) | Command::Conformance(_) => {
+                HintTopic::Schemes
+            }
             Command::Workload { .. } => HintTopic::Workloads,
             Command::Export { .. }
             | Command::Report(_)

@@ -12,7 +12,10 @@ use ledgerbench_harness::plan::{
     plan_partition,
 };
 use ledgerbench_harness::provenance::RunInfo;
-use ledgerbench_harness::results::{MEASUREMENT, Record, RunDir, now_rfc3339, signing_set_checks};
+use ledgerbench_harness::results::{
+    ConformanceRecord, MEASUREMENT, Record, RunDir, conformance_record, now_rfc3339,
+    signing_set_checks,
+};
 use ledgerbench_harness::runner::{Progress, execute};
 use ledgerbench_harness::{Error, Family, Registry, Result};
 
@@ -124,6 +127,21 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
         return Ok(write_failed(Some((&dir, &mut info)), e));
     }
 
+    // Published vector suites: once per implementation, before timing, so
+    // every record carries its verdict; the reports go in at the end.
+    let suites_started = std::time::Instant::now();
+    let conformance = pool.install(|| conformance_of(&jobs));
+    if !args.quiet && !conformance.is_empty() {
+        eprintln!(
+            "conformance: vector suites of {} implementations in {:.1} s",
+            conformance.len(),
+            suites_started.elapsed().as_secs_f64()
+        );
+    }
+    let verdicts = conformance
+        .iter()
+        .map(|c| (c.scheme.clone(), c.verdict))
+        .collect();
     let mut progress = Bar::new(args.quiet);
     let mut writer = match dir.appender() {
         Ok(w) => w,
@@ -135,6 +153,7 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
             &done,
             &info.engine,
             config.seed,
+            &verdicts,
             &mut writer,
             &mut progress,
         )
@@ -152,6 +171,16 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
     let checks = signing_set_checks(&records);
     for check in checks.iter().filter(|c| !written.contains(c.key.as_str())) {
         if let Err(e) = writer.append(check) {
+            return Ok(write_failed(Some((&dir, &mut info)), e));
+        }
+    }
+    // Implementations with no suite attached carry `untested` in their
+    // records; there is nothing more to write about them.
+    for c in conformance
+        .iter()
+        .filter(|c| !c.suites.is_empty() && !written.contains(c.key.as_str()))
+    {
+        if let Err(e) = writer.append(c) {
             return Ok(write_failed(Some((&dir, &mut info)), e));
         }
     }
@@ -198,15 +227,15 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
 /// `interrupted` (when there is one and it can still be written); returns
 /// [`EXIT_WRITE_FAILED`]. Every record written before stays readable.
 pub(super) fn write_failed(run: Option<(&RunDir, &mut RunInfo)>, e: Error) -> i32 {
-    write_failed_then(run, e, "run")
+    write_failed_then(run, e, Some("run"))
 }
 
-/// [`write_failed`] for the command `resume_with` (`run`, `ct`), whose
-/// `--resume` the hint offers.
+/// [`write_failed`] for a command; `resume_with` names the command whose
+/// `--resume` the hint offers (`run`, `ct`), if it has one.
 pub(super) fn write_failed_then(
     run: Option<(&RunDir, &mut RunInfo)>,
     e: Error,
-    resume_with: &str,
+    resume_with: Option<&str>,
 ) -> i32 {
     eprintln!("error: could not write the results: {e}");
     if let Some((dir, info)) = run {
@@ -223,10 +252,13 @@ pub(super) fn write_failed_then(
                  written before is intact"
             ),
         }
-        let then = format!(
-            "continue with `ledgerbench {resume_with} --resume {}`",
-            dir.path().display()
-        );
+        let then = match resume_with {
+            Some(command) => format!(
+                "continue with `ledgerbench {command} --resume {}`",
+                dir.path().display()
+            ),
+            None => "run the command again".to_string(),
+        };
         eprintln!(
             "hint: free disk space (or raise the file size limit, or make the directory \
              writable), then {then}"
@@ -327,6 +359,20 @@ fn resolve_partition(text: &str) -> Result<(usize, usize)> {
     let found = partition_from_env(|name| std::env::var(name).ok())?;
     eprintln!("partition {}/{} (from {})", found.k, found.n, found.source);
     Ok((found.k, found.n))
+}
+
+/// The conformance record of every implementation the plan measures, each
+/// computed once (the suites run here, not per record), implementations in
+/// parallel on the run's pool (before any timing starts).
+fn conformance_of(jobs: &[Job]) -> Vec<ConformanceRecord> {
+    use rayon::prelude::*;
+    let mut seen = HashSet::new();
+    let entries: Vec<_> = jobs
+        .iter()
+        .filter(|j| seen.insert(j.entry.id()))
+        .map(|j| j.entry)
+        .collect();
+    entries.into_par_iter().map(conformance_record).collect()
 }
 
 fn measured_crates(jobs: &[Job]) -> Vec<&'static str> {

@@ -58,8 +58,8 @@ pub fn results_table(records: &[Record]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<34} {:<16} {:<14} {:>11} {:<6} {:>23} {:>12}  sizes",
-        "scheme", "op", "params", "time", "stat", "95% CI", "cycles"
+        "{:<34} {:<16} {:<14} {:>11} {:<6} {:>23} {:<16} {:>12}  sizes",
+        "scheme", "op", "params", "time", "stat", "95% CI", "conformance", "cycles"
     );
     for r in records {
         let params = r.params.label();
@@ -72,13 +72,14 @@ pub fn results_table(records: &[Record]) -> String {
                 let ci = ci_text(h.ci95);
                 let _ = writeln!(
                     out,
-                    "{:<34} {:<16} {:<14} {:>11} {:<6} {:>23} {:>12}  {}",
+                    "{:<34} {:<16} {:<14} {:>11} {:<6} {:>23} {:<16} {:>12}  {}",
                     r.scheme,
                     r.op.as_str(),
                     params,
                     format_ns(h.value),
                     h.statistic.as_str(),
                     ci,
+                    verdict_text(r),
                     cycles,
                     sizes.join(" ")
                 );
@@ -86,16 +87,27 @@ pub fn results_table(records: &[Record]) -> String {
             _ => {
                 let _ = writeln!(
                     out,
-                    "{:<34} {:<16} {:<14} NOT TIMED: {}",
+                    "{:<34} {:<16} {:<14} NOT TIMED: {} [conformance: {}]",
                     r.scheme,
                     r.op.as_str(),
                     params,
-                    r.error.as_deref().unwrap_or("unknown")
+                    r.error.as_deref().unwrap_or("unknown"),
+                    verdict_text(r)
                 );
             }
         }
     }
     out
+}
+
+/// The record's conformance verdict (`✗ deviations: N` marks a deviating
+/// implementation), `-` when the record has none.
+fn verdict_text(r: &Record) -> String {
+    match r.conformance {
+        Some(v) if v.deviates() => format!("✗ {v}"),
+        Some(v) => v.to_string(),
+        None => "-".into(),
+    }
 }
 
 /// A 95% CI as `[lo, hi]`, or "n too small" when there is none.

@@ -1,8 +1,10 @@
 //! The harness's [`Catalog`]: each listed scheme becomes a registry entry.
 
+use ledgerbench_core::conformance::VectorSuite;
 use ledgerbench_core::{
-    Aggregate, BatchVerify, BatchVerifyProofs, Catalog, HashFn, Kem, ProofListing, ProofSystem,
-    RepresentativeSigning, Rerandomize, SignatureListing, SignatureScheme,
+    Aggregate, BatchVerify, BatchVerifyProofs, Catalog, HashFn, HashListing, Kem, KemListing,
+    ProofListing, ProofSystem, RepresentativeSigning, Rerandomize, SignatureListing,
+    SignatureScheme,
 };
 
 use super::{Entry, HashEntry, KemEntry, SigEntry, ZkEntry};
@@ -21,6 +23,8 @@ pub fn entries_of(catalog: impl FnOnce(&mut EntryList)) -> Vec<Entry> {
 
 impl Catalog for EntryList {
     type Signature<S: SignatureScheme> = SigEntry<S>;
+    type Kem<K: Kem> = KemEntry<K>;
+    type Hash<H: HashFn> = HashEntry<H>;
     type Proof<P: ProofSystem> = ZkEntry<P>;
 
     fn signature_with<S: SignatureScheme>(
@@ -30,12 +34,12 @@ impl Catalog for EntryList {
         self.0.push(list(SigEntry::new()).into_entry());
     }
 
-    fn kem<K: Kem>(&mut self) {
-        self.0.push(KemEntry::<K>::entry());
+    fn kem_with<K: Kem>(&mut self, list: impl FnOnce(KemEntry<K>) -> KemEntry<K>) {
+        self.0.push(list(KemEntry::new()).into_entry());
     }
 
-    fn hash<H: HashFn>(&mut self) {
-        self.0.push(HashEntry::<H>::entry());
+    fn hash_with<H: HashFn>(&mut self, list: impl FnOnce(HashEntry<H>) -> HashEntry<H>) {
+        self.0.push(list(HashEntry::new()).into_entry());
     }
 
     fn proof_with<P: ProofSystem>(&mut self, list: impl FnOnce(ZkEntry<P>) -> ZkEntry<P>) {
@@ -67,6 +71,22 @@ impl<S: SignatureScheme> SignatureListing<S> for SigEntry<S> {
 
     fn full_suite_only(self) -> Self {
         SigEntry::full_suite_only(self)
+    }
+
+    fn with_suite(self, suite: VectorSuite<S>) -> Self {
+        SigEntry::with_suite(self, suite)
+    }
+}
+
+impl<K: Kem> KemListing<K> for KemEntry<K> {
+    fn with_suite(self, suite: VectorSuite<K>) -> Self {
+        KemEntry::with_suite(self, suite)
+    }
+}
+
+impl<H: HashFn> HashListing<H> for HashEntry<H> {
+    fn with_suite(self, suite: VectorSuite<H>) -> Self {
+        HashEntry::with_suite(self, suite)
     }
 }
 

@@ -5,17 +5,45 @@ use std::marker::PhantomData;
 
 use super::kit::HashKit;
 use super::{Entry, Op, Params, Prepared};
-use crate::conformance;
+use crate::conformance::{self, SuiteReport, VectorSuite};
 use crate::rng::random_bytes;
 use crate::{DynScheme, Error, GateReport, HashFn, Result, SchemeInfo, bench_rng};
 
-/// The runtime entry of a [`HashFn`].
-pub struct HashEntry<H: HashFn>(PhantomData<H>);
+/// The runtime entry of a [`HashFn`], with its published vector suites.
+pub struct HashEntry<H: HashFn> {
+    suites: Vec<VectorSuite<H>>,
+    _hash: PhantomData<H>,
+}
+
+impl<H: HashFn> Default for HashEntry<H> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl<H: HashFn> HashEntry<H> {
-    /// The entry, in the `'static` form the registry holds.
+    /// An entry with no vector suite.
+    pub fn new() -> Self {
+        HashEntry {
+            suites: Vec::new(),
+            _hash: PhantomData,
+        }
+    }
+
+    /// Attaches a published vector suite.
+    pub fn with_suite(mut self, suite: VectorSuite<H>) -> Self {
+        self.suites.push(suite);
+        self
+    }
+
+    /// Leaks the entry into the `'static` form the registry holds.
+    pub fn into_entry(self) -> Entry {
+        Box::leak(Box::new(self))
+    }
+
+    /// The entry with no vector suite, in the `'static` form the registry holds.
     pub fn entry() -> Entry {
-        Box::leak(Box::new(HashEntry::<H>(PhantomData)))
+        Self::new().into_entry()
     }
 }
 
@@ -34,6 +62,14 @@ impl<H: HashFn> DynScheme for HashEntry<H> {
 
     fn gate(&self, seed: u64) -> GateReport {
         conformance::hash::<H>(seed)
+    }
+
+    fn suites(&self) -> Vec<&'static str> {
+        self.suites.iter().map(VectorSuite::name).collect()
+    }
+
+    fn conformance(&self) -> Vec<SuiteReport> {
+        self.suites.iter().map(VectorSuite::run).collect()
     }
 
     fn prepare(&self, op: Op, params: &Params, seed: u64) -> Result<Box<dyn Prepared>> {

@@ -5,15 +5,44 @@ use std::marker::PhantomData;
 
 use super::kit::{KemKit, Recipient};
 use super::{Entry, Op, Params, Prepared};
+use crate::conformance::{SuiteReport, VectorSuite};
 use crate::{BenchRng, DynScheme, Error, GateReport, Kem, Result, SchemeInfo, bench_rng};
 
-/// The runtime entry of a [`Kem`].
-pub struct KemEntry<K: Kem>(PhantomData<K>);
+/// The runtime entry of a [`Kem`], with its published vector suites.
+pub struct KemEntry<K: Kem> {
+    suites: Vec<VectorSuite<K>>,
+    _kem: PhantomData<K>,
+}
+
+impl<K: Kem> Default for KemEntry<K> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl<K: Kem> KemEntry<K> {
-    /// The entry, in the `'static` form the registry holds.
+    /// An entry with no vector suite.
+    pub fn new() -> Self {
+        KemEntry {
+            suites: Vec::new(),
+            _kem: PhantomData,
+        }
+    }
+
+    /// Attaches a published vector suite.
+    pub fn with_suite(mut self, suite: VectorSuite<K>) -> Self {
+        self.suites.push(suite);
+        self
+    }
+
+    /// Leaks the entry into the `'static` form the registry holds.
+    pub fn into_entry(self) -> Entry {
+        Box::leak(Box::new(self))
+    }
+
+    /// The entry with no vector suite, in the `'static` form the registry holds.
     pub fn entry() -> Entry {
-        Box::leak(Box::new(KemEntry::<K>(PhantomData)))
+        Self::new().into_entry()
     }
 }
 
@@ -36,6 +65,14 @@ impl<K: Kem> DynScheme for KemEntry<K> {
 
     fn gate(&self, seed: u64) -> GateReport {
         crate::conformance::kem::<K>(seed, crate::conformance::Depth::Gate)
+    }
+
+    fn suites(&self) -> Vec<&'static str> {
+        self.suites.iter().map(VectorSuite::name).collect()
+    }
+
+    fn conformance(&self) -> Vec<SuiteReport> {
+        self.suites.iter().map(VectorSuite::run).collect()
     }
 
     fn ct_cases(&self) -> Vec<super::ct::CtCase> {

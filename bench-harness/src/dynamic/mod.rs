@@ -274,6 +274,18 @@ pub trait DynScheme: Send + Sync {
     /// Runs the correctness gate with inputs drawn from `seed`.
     fn gate(&self, seed: u64) -> GateReport;
 
+    /// Names of the published vector suites attached to this entry.
+    fn suites(&self) -> Vec<&'static str> {
+        Vec::new()
+    }
+
+    /// Runs every attached vector suite (`ledgerbench conformance`; the
+    /// [`Verdict`](crate::conformance::Verdict) of the reports goes with
+    /// every measurement record). Empty when none is attached.
+    fn conformance(&self) -> Vec<crate::conformance::SuiteReport> {
+        Vec::new()
+    }
+
     /// Generates keys and inputs for timing `op` (outside the timed region).
     fn prepare(&self, op: Op, params: &Params, seed: u64) -> Result<Box<dyn Prepared>>;
 }

@@ -150,6 +150,7 @@ mod tests {
                 cycles: None,
                 memory: None,
             }),
+            conformance: None,
             finished_at: String::new(),
         }
     }

@@ -21,7 +21,7 @@
 //! | field | type | meaning |
 //! |---|---|---|
 //! | `schema` | int | record schema version |
-//! | `kind` | string | `measurement` (workload records use `workload`, benchmark self-checks `check`, see [`CheckRecord`]; readers skip kinds they do not know) |
+//! | `kind` | string | `measurement` (workload records use `workload`, benchmark self-checks `check`, see [`CheckRecord`], vector suites `conformance`, see [`ConformanceRecord`]; readers skip kinds they do not know) |
 //! | `key` | string | `scheme\|op\|params\|threads=N`, unique within a run; `--resume` skips keys present unless their status is `error` (then it measures again and the later line wins) |
 //! | `scheme` | string | scheme id `name/impl` |
 //! | `name`, `implementation`, `krate`, `backend` | string | from the scheme's INFO |
@@ -36,6 +36,7 @@
 //! | `gate` | object | correctness gate: `checks: [{name, passed, detail?}]` |
 //! | `items_per_op` | int | items handled per operation (batch size for batch ops) |
 //! | `sizes` | object | observed encoded sizes in bytes (`pk`, `sk`, `sig`, `ek`, `ct`, `ss`, `digest`) |
+//! | `conformance` | string? | the implementation's verdict over its published vector suites: `conformant`, `deviations: N` or `untested` (absent in older records); the suites themselves are in the run's record of kind `conformance` ([`ConformanceRecord`]) |
 //! | `measurement` | object? | `iters_per_sample`, `samples_ns` and `samples_cycles` (raw, per op), `ns` and `cycles` statistics (`n`, `median`, `min`, `max`, `mean`, `mad`, `p99`, `ci95_low`, `ci95_high` of the median, `mean_ci95` `[low, high]` of the mean; no interval is cited below 10 samples), `memory` (`allocations`, `peak_bytes` for one op) |
 //! | `finished_at` | string | RFC 3339 time the record was written |
 
@@ -46,15 +47,18 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 mod check;
+mod conformance;
 mod durable;
 mod jsonl;
 mod resume;
 
 pub use check::{CHECK, CheckRecord, CheckVerdict, signing_set_checks};
+pub use conformance::{CONFORMANCE, ConformanceRecord, conformance_record};
 pub use durable::{RecordWriter, sync_dir, write_atomic};
 pub use jsonl::{BadLine, JsonLines, Line};
 pub use resume::ResumeState;
 
+use crate::conformance::Verdict;
 use crate::engine::Measurement;
 use crate::provenance::RunInfo;
 use crate::stats::Headline;
@@ -146,6 +150,11 @@ pub struct Record {
     /// Timing and memory, when measured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measurement: Option<Measurement>,
+    /// The implementation's conformance verdict over its published vector
+    /// suites (`conformant`, `deviations: N`, `untested`); absent in records
+    /// written before verdicts were recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conformance: Option<Verdict>,
     /// When the record was written.
     pub finished_at: String,
 }

@@ -8,6 +8,12 @@
 //! call them at [`Depth::Thorough`] or [`Depth::Exhaustive`] (malformed
 //! encodings, every bit of every encoding) and assert [`GateReport::passed`].
 //!
+//! Published vector suites (Wycheproof, RFC and CCTV vectors, NIST ACVP
+//! files) are not part of the gate: their runners live beside each
+//! implementation crate, return a [`SuiteReport`] per suite, and are attached
+//! to catalog entries as [`VectorSuite`]s; `ledgerbench conformance` runs
+//! them and every measurement record carries the [`Verdict`] they add up to.
+//!
 //! ```
 //! # #[cfg(feature = "testing")] {
 //! use ledgerbench_core::conformance::{self, Depth};
@@ -23,12 +29,14 @@ mod hash;
 mod kem;
 mod proof;
 mod signature;
+mod suite;
 
 pub use hash::hash;
 pub use kem::kem;
 pub use proof::{ProofFixture, proof, proof_batch, proof_rerandomize};
 pub use signature::{Signed, signers};
 pub use signature::{accepts, aggregate, batch, signature, signing_sets};
+pub use suite::{Classification, FlagCount, Outcome, SuiteReport, VectorSuite, Verdict};
 
 /// How hard the kit looks; each depth runs every check of the ones before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,137 +1,114 @@
-//! Conformance bookkeeping: one row per implementation × Wycheproof file,
-//! printed as a table and compared with pinned expectations.
+//! Conformance bookkeeping for the tests: the library's suite reports (one
+//! per implementation × Wycheproof file), printed as a table and compared
+//! with pinned counts.
 
 use std::fmt::Write as _;
 
-/// What happened to one vector.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// The implementation did what the vector requires.
-    Pass,
-    /// It did not.
-    Fail,
-    /// The library's API cannot take this vector's inputs.
-    Cannot,
-}
+use ledgerbench_harness::SchemeInfo;
+use ledgerbench_harness::conformance::{SuiteReport, VectorSuite};
 
-/// The tally for one implementation on one vector file.
-#[derive(Clone, Debug)]
+/// One implementation's report on one file.
 pub struct Row {
     /// Scheme id, `name/impl`.
     pub scheme: String,
-    /// Wycheproof file stem (`mldsa_65_verify`).
-    pub set: &'static str,
-    /// Vectors passed.
-    pub pass: usize,
-    /// Test case ids that failed.
-    pub failed: Vec<usize>,
-    /// Vectors the API cannot take.
-    pub cannot: usize,
-    /// How the vectors were applied, when not directly.
-    pub how: &'static str,
+    /// The report.
+    pub report: SuiteReport,
 }
 
-impl Row {
-    /// An empty row.
-    pub fn new(scheme: String, set: &'static str, how: &'static str) -> Self {
-        Row {
-            scheme,
-            set,
-            pass: 0,
-            failed: Vec::new(),
-            cannot: 0,
-            how,
-        }
+/// Runs `suites` of the scheme described by `info` into rows.
+pub fn run_all<T>(
+    info: &SchemeInfo,
+    suites: impl IntoIterator<Item = VectorSuite<T>>,
+    rows: &mut Vec<Row>,
+) {
+    for suite in suites {
+        rows.push(Row {
+            scheme: info.id(),
+            report: suite.run(),
+        });
     }
+}
 
-    /// Records one vector's outcome.
-    pub fn record(&mut self, tc_id: usize, outcome: Outcome) {
-        match outcome {
-            Outcome::Pass => self.pass += 1,
-            Outcome::Fail => self.failed.push(tc_id),
-            Outcome::Cannot => self.cannot += 1,
-        }
-    }
-
-    /// Total vectors seen.
-    pub fn total(&self) -> usize {
-        self.pass + self.failed.len() + self.cannot
-    }
-
-    /// The table cell: `passed/total`, or "API cannot".
-    pub fn cell(&self) -> String {
-        if self.cannot == self.total() {
-            return "API cannot".to_string();
-        }
-        let mut s = format!("{}/{}", self.pass, self.total());
-        if self.cannot > 0 {
-            let _ = write!(s, " ({} API cannot)", self.cannot);
-        }
-        s
-    }
+/// The file stem of a suite (`mldsa_65_verify` for `wycheproof mldsa_65_verify`).
+fn stem(r: &SuiteReport) -> &str {
+    r.suite.strip_prefix("wycheproof ").unwrap_or(&r.suite)
 }
 
 /// Renders rows as a Markdown table.
 pub fn render(title: &str, rows: &[Row]) -> String {
     let mut out = format!(
-        "\n### {title}\n\n| scheme | vectors | passed/total | failed tcIds | how |\n|---|---|---|---|---|\n"
+        "\n### {title}\n\n| scheme | vectors | run | passed | failed | acceptable | n/a | self-consistent | failed tcIds | reason |\n|---|---|---|---|---|---|---|---|---|---|\n"
     );
-    for r in rows {
-        let failed = match r.failed.len() {
+    for Row { scheme, report: r } in rows {
+        let failed = match r.failed() {
             0 => String::new(),
-            1..=8 => format!("{:?}", r.failed),
-            n => format!("{n}: {:?}…", &r.failed[..8]),
+            1..=8 => format!("{:?}", r.failed_ids),
+            n => format!("{n}: {:?}…", &r.failed_ids[..8]),
         };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} |",
-            r.scheme,
-            r.set,
-            r.cell(),
-            failed,
-            r.how
+            "| {scheme} | {} | {} | {} | {} | {} | {} | {} | {failed} | {} |",
+            stem(r),
+            r.run,
+            r.passed,
+            r.failed(),
+            r.acceptable,
+            r.not_applicable,
+            r.self_consistent,
+            r.reason
         );
     }
     out
 }
 
-/// Expected `(scheme, set, pass, fail, cannot)` counts.
-pub type Expected = (&'static str, &'static str, usize, usize, usize);
+/// Expected `(scheme, file, passed, failed, acceptable, not applicable,
+/// self-consistent)` counts.
+pub type Expected = (
+    &'static str,
+    &'static str,
+    usize,
+    usize,
+    usize,
+    usize,
+    usize,
+);
 
 /// Prints the table and asserts every row matches its pinned expectation.
 pub fn check(title: &str, rows: &[Row], expected: &[Expected]) {
     println!("{}", render(title, rows));
+    let counts = |r: &SuiteReport| {
+        (
+            r.passed,
+            r.failed(),
+            r.acceptable,
+            r.not_applicable,
+            r.self_consistent,
+        )
+    };
     let mut problems = Vec::new();
-    for r in rows {
-        let got = (r.pass, r.failed.len(), r.cannot);
-        match expected.iter().find(|e| e.0 == r.scheme && e.1 == r.set) {
-            Some(e) if (e.2, e.3, e.4) == got => {}
+    for Row { scheme, report: r } in rows {
+        assert!(r.error.is_none(), "{scheme} {}: {:?}", r.suite, r.error);
+        let got = counts(r);
+        match expected.iter().find(|e| e.0 == scheme && e.1 == stem(r)) {
+            Some(e) if (e.2, e.3, e.4, e.5, e.6) == got => {}
             Some(e) => problems.push(format!(
-                "{} {}: expected pass/fail/cannot {:?}, got {:?} (failed {:?})",
-                r.scheme,
-                r.set,
-                (e.2, e.3, e.4),
-                got,
-                r.failed
+                "{scheme} {}: expected passed/failed/acceptable/n-a/self {:?}, got {got:?} (failed {:?})",
+                stem(r),
+                (e.2, e.3, e.4, e.5, e.6),
+                r.failed_ids
             )),
             None => problems.push(format!(
-                "{} {}: no expectation pinned, got {:?}",
-                r.scheme, r.set, got
+                "{scheme} {}: no expectation pinned, got {got:?}",
+                stem(r)
             )),
         }
     }
     if rows.len() != expected.len() || !problems.is_empty() {
         // What to pin if the change is intended.
         println!("observed:");
-        for r in rows {
-            println!(
-                "    ({:?}, {:?}, {}, {}, {}),",
-                r.scheme,
-                r.set,
-                r.pass,
-                r.failed.len(),
-                r.cannot
-            );
+        for Row { scheme, report: r } in rows {
+            let (p, f, a, n, s) = counts(r);
+            println!("    ({scheme:?}, {:?}, {p}, {f}, {a}, {n}, {s}),", stem(r));
         }
     }
     assert_eq!(

@@ -1,6 +1,6 @@
 //! Helpers shared by the vector tests: the vectors folder, hex, the
 //! decode-then-verify verdict and the negative suite run for every scheme.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 use std::path::PathBuf;
 

@@ -94,6 +94,17 @@ pub(crate) fn ci_text(lo: f64, hi: f64) -> String {
     }
 }
 
+/// The implementation's verdict over its published vector suites
+/// (`conformant`, `✗ deviations: N`, `untested`), `–` for records written
+/// before verdicts were recorded.
+pub(crate) fn conformance_text(r: &Record) -> String {
+    match r.conformance {
+        Some(v) if v.deviates() => format!("✗ {v}"),
+        Some(v) => v.to_string(),
+        None => "–".into(),
+    }
+}
+
 /// `✓ 20/20`, or `✗ failed 3/20` with the first failed check on a second line.
 pub(crate) fn gate_text(r: &Record) -> String {
     let total = r.gate.checks.len();
@@ -140,8 +151,11 @@ impl Section for FamilyResults {
                  cycles are TSC ticks per operation (the TSC runs at a fixed \
                  rate, not the core's turbo clock); × baseline is this row's \
                  median divided by {}'s for the same operation and parameters \
-                 (×2.00 = twice as slow). Gate is the correctness gate: a row \
-                 whose scheme failed it is shown in red and was not timed.",
+                 (×2.00 = twice as slow). Conformance is the implementation's \
+                 verdict over its published vector suites (the Conformance section \
+                 has the details): a deviating implementation is measured and marked \
+                 ✗. Gate is the correctness gate: a row whose scheme failed it is \
+                 shown in red and was not timed.",
                 rows.len(),
                 baseline
                     .as_deref()
@@ -208,6 +222,7 @@ pub fn family_table(run: &RunData, family: &str, baseline: Option<&str>) -> Tabl
         ("standard", Align::Left),
         ("op / params", Align::Left),
         ("time (statistic)", Align::Right),
+        ("conformance", Align::Left),
         ("cycles", Align::Right),
         ("95% CI", Align::Right),
         ("× baseline", Align::Right),
@@ -241,6 +256,7 @@ pub fn family_table(run: &RunData, family: &str, baseline: Option<&str>) -> Tabl
                     .map(|bh| h.value / bh.value);
                 let is_baseline = baseline == Some(r.scheme.as_str());
                 cells.push(format!("{}\n{}", format::ns(h.value), h.statistic.as_str()));
+                cells.push(conformance_text(r));
                 cells.push(
                     m.cycles
                         .as_ref()
@@ -266,6 +282,7 @@ pub fn family_table(run: &RunData, family: &str, baseline: Option<&str>) -> Tabl
                     Status::Ok => "no measurement".to_string(),
                 };
                 cells.push(what);
+                cells.push(conformance_text(r));
                 cells.extend(["–".to_string(), "–".to_string(), "–".to_string()]);
                 Tone::Bad
             }

@@ -7,6 +7,7 @@
 //! to every [`crate::render::Render`]er.
 
 mod checks;
+mod conformance;
 mod ct;
 mod distributions;
 mod families;
@@ -113,6 +114,7 @@ pub fn sections() -> Vec<Box<dyn Section>> {
         Box::new(overview::Overview),
         Box::new(families::FamilyResults),
         Box::new(checks::SelfChecks),
+        Box::new(conformance::Conformance),
         Box::new(ct::CtScreening),
         Box::new(pareto::SizeVsVerify),
         Box::new(sweeps::Sweeps),

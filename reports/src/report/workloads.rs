@@ -325,7 +325,7 @@ impl Section for OtherRecords {
         let by_kind = ctx.run.other_by_kind();
         let unknown: Vec<(&str, Vec<&OtherRecord>)> = by_kind
             .into_iter()
-            .filter(|(k, _)| !matches!(*k, "workload" | "check" | "ct"))
+            .filter(|(k, _)| !matches!(*k, "workload" | "check" | "ct" | "conformance"))
             .collect();
         if unknown.is_empty() {
             return Ok(Vec::new());

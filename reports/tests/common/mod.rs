@@ -127,6 +127,7 @@ pub fn toy_run(parent: &Path, run_id: &str, partition: Option<(usize, usize)>) -
             &HashSet::new(),
             &info.engine,
             config.seed,
+            &Default::default(),
             &mut out,
             &mut Silent,
         )
@@ -182,6 +183,7 @@ pub fn record(scheme: &str, op: Op, msg_len: Option<usize>, samples: &[f64]) -> 
         items_per_op: 1,
         sizes: BTreeMap::from([("pk".to_string(), 32), ("sig".to_string(), 64)]),
         measurement,
+        conformance: None,
         finished_at: "2026-01-01T00:00:30Z".into(),
     }
 }

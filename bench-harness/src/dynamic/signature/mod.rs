@@ -8,7 +8,7 @@ pub use timed::SigState;
 
 use super::kit::SigKit;
 use super::{Entry, Op, Params, Prepared};
-use crate::conformance::{self, Depth};
+use crate::conformance::{self, Depth, SuiteReport, VectorSuite};
 use crate::{
     Aggregate, BatchVerify, DynScheme, GateReport, RepresentativeSigning, Result, SchemeInfo,
     SignatureScheme, SigningSet,
@@ -47,6 +47,7 @@ type VerifyAggregateEncodedFn = fn(&[&[u8]], &[&[u8]], &[u8]) -> Result<()>;
 pub struct SigEntry<S: SignatureScheme> {
     capabilities: Vec<Capability<S>>,
     sets: Option<SetsFn<S>>,
+    suites: Vec<VectorSuite<S>>,
     full_only: bool,
     batch_encoded: Option<BatchEncodedFn>,
     aggregate_encoded: Option<(AggregateEncodedFn, VerifyAggregateEncodedFn)>,
@@ -64,6 +65,7 @@ impl<S: SignatureScheme> SigEntry<S> {
         SigEntry {
             capabilities: Vec::new(),
             sets: None,
+            suites: Vec::new(),
             full_only: false,
             batch_encoded: None,
             aggregate_encoded: None,
@@ -121,6 +123,12 @@ impl<S: SignatureScheme> SigEntry<S> {
     /// Leaves the scheme out of the quick suite unless it is named (slow variants).
     pub fn full_suite_only(mut self) -> Self {
         self.full_only = true;
+        self
+    }
+
+    /// Attaches a published vector suite (`ledgerbench conformance`).
+    pub fn with_suite(mut self, suite: VectorSuite<S>) -> Self {
+        self.suites.push(suite);
         self
     }
 
@@ -187,6 +195,14 @@ impl<S: SignatureScheme> DynScheme for SigEntry<S> {
 
     fn prepare(&self, op: Op, params: &Params, seed: u64) -> Result<Box<dyn Prepared>> {
         timed::prepare(self, op, params, seed)
+    }
+
+    fn suites(&self) -> Vec<&'static str> {
+        self.suites.iter().map(VectorSuite::name).collect()
+    }
+
+    fn conformance(&self) -> Vec<SuiteReport> {
+        self.suites.iter().map(VectorSuite::run).collect()
     }
 
     fn ct_cases(&self) -> Vec<super::ct::CtCase> {
