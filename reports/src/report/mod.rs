@@ -13,6 +13,7 @@ mod families;
 
 pub use families::family_table;
 mod overview;
+mod papers;
 mod pareto;
 mod provenance;
 mod scaling;
@@ -113,6 +114,7 @@ pub fn sections() -> Vec<Box<dyn Section>> {
         Box::new(overview::Overview),
         Box::new(families::FamilyResults),
         Box::new(checks::SelfChecks),
+        Box::new(papers::Papers),
         Box::new(ct::CtScreening),
         Box::new(pareto::SizeVsVerify),
         Box::new(sweeps::Sweeps),
