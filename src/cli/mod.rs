@@ -1,5 +1,6 @@
-//! The command line: `list`, `run`, `workload`, `report`, `compare`, `merge`,
-//! `export`, `ct`, `conformance`, one module per command; this one parses the arguments,
+//! The command line: `list`, `run`, `rerun`, `workload`, `paper`, `report`,
+//! `compare`, `merge`, `export`, `ct`, `conformance`, one module per command;
+//! this one parses the arguments,
 //! dispatches, and turns errors into a one-line cause, a hint and exit code 2.
 //!
 //! [`run_with`] is the public entry point: it takes a [`Registry`], so a crate
@@ -17,7 +18,9 @@ mod ct;
 mod export;
 mod list;
 mod merge;
+pub mod paper;
 mod report;
+mod rerun;
 mod run;
 pub mod summary;
 pub mod workload;
@@ -48,6 +51,14 @@ enum Command {
     },
     /// Measure schemes and write results/<run-id>/ (run.json + results.jsonl).
     Run(run::RunArgs),
+    /// Re-run the configuration stored in a run's run.json and compare with it
+    /// (per-row ratio and significance, Kendall's tau of implementation ranks).
+    Rerun(rerun::RerunArgs),
+    /// Published results: list the reproduction specs, reproduce one side by side.
+    Paper {
+        #[command(subcommand)]
+        command: paper::PaperCommand,
+    },
     /// Export a results directory.
     Export {
         /// The results directory (results/<run-id>).
@@ -124,6 +135,8 @@ where
     let outcome = match cli.command {
         Command::List { family, json } => list::list(&registry, family.as_deref(), json),
         Command::Run(args) => run::run(&registry, args, command_line),
+        Command::Rerun(args) => rerun::rerun(&registry, &args, command_line),
+        Command::Paper { command } => paper::dispatch(&registry, command, command_line),
         Command::Workload { command } => workload::dispatch(&registry, command, command_line),
         Command::Export {
             dir,
@@ -155,8 +168,10 @@ enum HintTopic {
     Schemes,
     /// `workload ...`: profiles and roles.
     Workloads,
-    /// `report`, `compare`, `merge`, `export`: results directories.
+    /// `report`, `compare`, `merge`, `export`, `rerun`: results directories.
     ResultsDirs,
+    /// `paper ...`: reproduction specs.
+    Papers,
 }
 
 impl HintTopic {
@@ -169,7 +184,9 @@ impl HintTopic {
             Command::Export { .. }
             | Command::Report(_)
             | Command::Compare(_)
-            | Command::Merge(_) => HintTopic::ResultsDirs,
+            | Command::Merge(_)
+            | Command::Rerun(_) => HintTopic::ResultsDirs,
+            Command::Paper { .. } => HintTopic::Papers,
         }
     }
 }
@@ -182,6 +199,10 @@ fn hint(topic: HintTopic, e: &Error) -> Option<&'static str> {
         (Error::Usage(_), HintTopic::Schemes) => {
             Some("`ledgerbench list` shows every scheme; `ledgerbench run --help` the options")
         }
+        (Error::Usage(_), HintTopic::Papers) => Some(
+            "`ledgerbench paper list` shows every paper and whether it runs here; \
+             `ledgerbench list` every scheme",
+        ),
         (Error::Usage(_), HintTopic::Workloads) => {
             Some("`ledgerbench workload list` shows every profile, `ledgerbench list` every scheme")
         }

@@ -84,7 +84,7 @@ pub(super) const EXIT_WRITE_FAILED: i32 = 3;
 
 /// Plans, gates, measures and records a run (or resumes one).
 pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>) -> Result<i32> {
-    let (dir, mut info) = match &args.resume {
+    let (dir, info) = match &args.resume {
         Some(path) => {
             let dir = RunDir::open(path)?;
             let mut info = dir.read_run_info()?;
@@ -93,11 +93,44 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
             info.stopped = None;
             (dir, info)
         }
-        None => match new_run(registry, &args, command_line)? {
-            Ok(created) => created,
-            Err(e) => return Ok(write_failed(None, e)),
-        },
+        None => {
+            let config = config_of(&args)?;
+            match new_run(registry, config, &args.out, command_line, "")? {
+                Ok(created) => created,
+                Err(e) => return Ok(write_failed(None, e)),
+            }
+        }
     };
+    let options = Options {
+        resume: args.resume.is_some(),
+        quiet: args.quiet,
+        report: !args.no_report,
+    };
+    execute_run(registry, dir, info, options)
+}
+
+/// How [`execute_run`] runs.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Options {
+    /// Continue a run: skip finished records, retry errored ones.
+    pub resume: bool,
+    /// No progress bar or summary table.
+    pub quiet: bool,
+    /// Write the report at the end.
+    pub report: bool,
+}
+
+/// Gates, measures and records the planned jobs of `info.config` into `dir`,
+/// writes the self-checks and the finished run.json, prints the summary;
+/// returns the exit code (0, 1 when a gate failed or an op errored, 3 when
+/// the results could not be written). Shared by `run`, `rerun` and
+/// `paper reproduce`, so every figure comes from one measurement path.
+pub(super) fn execute_run(
+    registry: &Registry,
+    dir: RunDir,
+    mut info: RunInfo,
+    options: Options,
+) -> Result<i32> {
     let config = info.config.clone();
     let jobs = plan_partition(registry, &config)?;
     let pool = rayon::ThreadPoolBuilder::new()
@@ -105,7 +138,7 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
         .build()
         .map_err(|e| Error::op("build thread pool", e))?;
     let mut done: HashSet<String> = HashSet::new();
-    if args.resume.is_some() {
+    if options.resume {
         let state = match dir.prepare_resume() {
             Ok(state) => state,
             Err(e @ Error::Io { .. }) => return Ok(write_failed(Some((&dir, &mut info)), e)),
@@ -131,7 +164,7 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
     // every record carries its verdict; the reports go in at the end.
     let suites_started = std::time::Instant::now();
     let conformance = pool.install(|| conformance_of(&jobs));
-    if !args.quiet && !conformance.is_empty() {
+    if !options.quiet && !conformance.is_empty() {
         eprintln!(
             "conformance: vector suites of {} implementations in {:.1} s",
             conformance.len(),
@@ -142,7 +175,7 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
         .iter()
         .map(|c| (c.scheme.clone(), c.verdict))
         .collect();
-    let mut progress = Bar::new(args.quiet);
+    let mut progress = Bar::new(options.quiet);
     let mut writer = match dir.appender() {
         Ok(w) => w,
         Err(e) => return Ok(write_failed(Some((&dir, &mut info)), e)),
@@ -191,7 +224,7 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
     if let Err(e) = dir.write_run_info(&info) {
         return Ok(write_failed(Some((&dir, &mut info)), e));
     }
-    if !args.quiet {
+    if !options.quiet {
         print!("{}", summary::results_table(&records));
         print!("{}", summary::check_lines(&checks));
     }
@@ -213,7 +246,7 @@ pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>)
         counts.errors
     );
     println!("results: {}", dir.path().display());
-    if !args.no_report {
+    if options.report {
         super::report::after_run(dir.path());
     }
     Ok(if counts.errors > 0 || counts.gate_failed > 0 {
@@ -271,18 +304,13 @@ pub(super) fn write_failed_then(
     EXIT_WRITE_FAILED
 }
 
-/// Validates the selection, creates results/<run-id>/ and its run.json.
-/// Bad input is the outer error; failing to create the directory the inner.
-fn new_run(
-    registry: &Registry,
-    args: &RunArgs,
-    command_line: Vec<String>,
-) -> Result<Result<(RunDir, RunInfo)>> {
+/// The run configuration the options ask for (unchecked against the registry).
+fn config_of(args: &RunArgs) -> Result<RunConfig> {
     let suite = match args.suite {
         SuiteArg::Quick => Suite::Quick,
         SuiteArg::Full => Suite::Full,
     };
-    let config = RunConfig {
+    Ok(RunConfig {
         suite,
         schemes: args.schemes.clone(),
         families: args
@@ -308,7 +336,20 @@ fn new_run(
             .as_deref()
             .map(resolve_partition)
             .transpose()?,
-    };
+    })
+}
+
+/// Validates `config`, creates `<out>/<run-id>/` and its run.json; `tag`
+/// (when not empty) ends the run id (`…-quick-rerun`, `…-quick-paper-x`).
+/// Bad input is the outer error; failing to create the directory the inner.
+pub(super) fn new_run(
+    registry: &Registry,
+    config: RunConfig,
+    out: &std::path::Path,
+    command_line: Vec<String>,
+    tag: &str,
+) -> Result<Result<(RunDir, RunInfo)>> {
+    let suite = config.suite;
     if config.msg_lens.as_ref().is_some_and(|l| l.is_empty())
         || config.batches.as_ref().is_some_and(|b| b.contains(&0))
     {
@@ -321,12 +362,15 @@ fn new_run(
     if jobs.is_empty() {
         eprintln!(
             "note: partition {} of this plan is empty ({} jobs in all)",
-            args.partition.as_deref().unwrap_or(""),
+            config
+                .partition
+                .map(|(k, n)| format!("{k}/{n}"))
+                .unwrap_or_default(),
             plan(registry, &config)?.len()
         );
     }
     let run_id = format!(
-        "{}-{}{}",
+        "{}-{}{}{}",
         now_rfc3339().replace([':', '-'], "").trim_end_matches('Z'),
         match suite {
             Suite::Quick => "quick",
@@ -335,9 +379,14 @@ fn new_run(
         config
             .partition
             .map(|(k, n)| format!("-part{k}of{n}"))
-            .unwrap_or_default()
+            .unwrap_or_default(),
+        if tag.is_empty() {
+            String::new()
+        } else {
+            format!("-{tag}")
+        }
     );
-    let dir = match RunDir::create(args.out.join(&run_id)) {
+    let dir = match RunDir::create(out.join(&run_id)) {
         Ok(dir) => dir,
         Err(e @ Error::Io { .. }) => return Ok(Err(e)),
         Err(e) => return Err(e),

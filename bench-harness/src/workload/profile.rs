@@ -221,21 +221,7 @@ fn yes() -> bool {
 impl Profile {
     /// Parses a profile; errors name `origin`, the line and the offending key.
     pub fn parse(text: &str, origin: &str) -> Result<Profile> {
-        let profile: Profile = toml::from_str(text).map_err(|e| {
-            let detail = e.message().trim().replace('\n', " ");
-            let line = e.span().map(|s| {
-                let line = text.as_bytes()[..s.start.min(text.len())]
-                    .iter()
-                    .filter(|b| **b == b'\n')
-                    .count()
-                    + 1;
-                unknown_key_line(text, &detail, line).unwrap_or(line)
-            });
-            Error::Usage(match line {
-                Some(l) => format!("{origin}:{l}: {detail}"),
-                None => format!("{origin}: {detail}"),
-            })
-        })?;
+        let profile: Profile = from_toml(text, origin)?;
         profile.validate(origin)?;
         Ok(profile)
     }
@@ -335,6 +321,27 @@ impl Profile {
         }
         counts
     }
+}
+
+/// Parses TOML text into `T`; an error names `origin`, the line and the
+/// offending key (`bad.toml:7: unknown field `colour``). Shared by every
+/// TOML file ledgerbench reads (workload profiles, paper specs).
+pub fn from_toml<T: serde::de::DeserializeOwned>(text: &str, origin: &str) -> Result<T> {
+    toml::from_str(text).map_err(|e| {
+        let detail = e.message().trim().replace('\n', " ");
+        let line = e.span().map(|s| {
+            let line = text.as_bytes()[..s.start.min(text.len())]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1;
+            unknown_key_line(text, &detail, line).unwrap_or(line)
+        });
+        Error::Usage(match line {
+            Some(l) => format!("{origin}:{l}: {detail}"),
+            None => format!("{origin}: {detail}"),
+        })
+    })
 }
 
 /// For "unknown field `k`" errors (reported at the enclosing table), the line

@@ -6,6 +6,7 @@
 //! and fails in B.
 
 pub mod mwu;
+pub mod rank;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;

@@ -14,6 +14,7 @@ mod families;
 
 pub use families::family_table;
 mod overview;
+mod papers;
 mod pareto;
 mod provenance;
 mod scaling;
@@ -115,6 +116,7 @@ pub fn sections() -> Vec<Box<dyn Section>> {
         Box::new(families::FamilyResults),
         Box::new(checks::SelfChecks),
         Box::new(conformance::Conformance),
+        Box::new(papers::Papers),
         Box::new(ct::CtScreening),
         Box::new(pareto::SizeVsVerify),
         Box::new(sweeps::Sweeps),
