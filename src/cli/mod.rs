@@ -16,6 +16,7 @@ mod ct;
 mod export;
 mod list;
 mod merge;
+mod recommend;
 mod report;
 mod run;
 pub mod summary;
@@ -47,6 +48,8 @@ enum Command {
     },
     /// Measure schemes and write results/<run-id>/ (run.json + results.jsonl).
     Run(run::RunArgs),
+    /// Which scheme combinations fit a sector's budget (TPS, block size, cores, storage, PQ).
+    Recommend(recommend::RecommendArgs),
     /// Export a results directory.
     Export {
         /// The results directory (results/<run-id>).
@@ -122,6 +125,7 @@ where
         Command::List { family, json } => list::list(&registry, family.as_deref(), json),
         Command::Run(args) => run::run(&registry, args, command_line),
         Command::Workload { command } => workload::dispatch(&registry, command, command_line),
+        Command::Recommend(args) => recommend::recommend(&registry, args, command_line),
         Command::Export {
             dir,
             format,
@@ -159,7 +163,7 @@ impl HintTopic {
     fn of(command: &Command) -> Self {
         match command {
             Command::List { .. } | Command::Run(_) | Command::Ct(_) => HintTopic::Schemes,
-            Command::Workload { .. } => HintTopic::Workloads,
+            Command::Workload { .. } | Command::Recommend(_) => HintTopic::Workloads,
             Command::Export { .. }
             | Command::Report(_)
             | Command::Compare(_)
