@@ -147,3 +147,97 @@ fn unknown_scheme_or_profile_lists_the_registered_ones() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean retail-payments"));
 }
+
+/// The committee policy on real BLS: a header carries one aggregate of 342
+/// of 512 members; a flipped bit, another header's aggregate, or a signer
+/// missing from the key set must each sink the block under every strategy.
+/// With a scheme that does not aggregate, the header carries the quorum's
+/// signatures (k-of-n multisig) and one bad signature sinks it too.
+#[test]
+fn light_client_rejects_every_corrupted_committee_aggregate() {
+    use ledgerbench_harness::bench_rng;
+    use ledgerbench_harness::workload::ledger::{Block, Builder};
+    use ledgerbench_harness::workload::resolve::{assign, parse_assignments, resolve};
+    use ledgerbench_harness::workload::verify::{Strategy, Verifier};
+    use std::time::Duration;
+
+    let registry = ledgerbench::registry();
+    let profile = Profile::load("cross-chain-light-client").expect("profile");
+    for sig in ["bls12-381-minpk/blst", "ed25519/dalek"] {
+        let roles = assign(
+            &profile,
+            &parse_assignments(&[format!("sig={sig}")]).expect("pairs"),
+        )
+        .expect("roles");
+        let entries = resolve(&profile, &roles, &registry).expect("resolve");
+        let mut rng = bench_rng(3, "light-client");
+        let mut builder =
+            Builder::new(&profile, &entries, Duration::from_secs(30), &mut rng).expect("builder");
+        // 40 transactions: 2 headers, 38 state proofs.
+        let block = builder.block(40, &mut rng).expect("block");
+        let verifier = Verifier::new(&profile, &entries, builder.provers());
+        let strategies: Vec<Strategy> = Strategy::ALL
+            .into_iter()
+            .filter(|s| verifier.applies(*s))
+            .collect();
+        for s in &strategies {
+            assert!(
+                verifier.verify(&block, *s).is_ok(),
+                "{sig}: {s:?} rejects a good block"
+            );
+        }
+        let headers: Vec<usize> = (0..block.txs.len())
+            .filter(|&i| block.txs[i].kind == 0)
+            .collect();
+        assert_eq!(headers.len(), 2);
+        let h = headers[0];
+        let aggregated = sig.starts_with("bls");
+        assert_eq!(
+            block.txs[h].public_keys.len(),
+            342,
+            "{sig}: the quorum's keys"
+        );
+        assert_eq!(
+            block.txs[h].signatures.len(),
+            if aggregated { 1 } else { 342 },
+            "{sig}: one aggregate, or the quorum's signatures"
+        );
+        let mut bad_blocks: Vec<(&str, Block)> = Vec::new();
+        let with = |f: &dyn Fn(&mut Vec<ledgerbench_harness::workload::ledger::Tx>)| {
+            let mut txs = block.txs.clone();
+            f(&mut txs);
+            Block {
+                txs,
+                aggregate: block.aggregate.clone(),
+                root: block.root.clone(),
+            }
+        };
+        bad_blocks.push(("bit flip", with(&|txs| txs[h].signatures[0][20] ^= 0x04)));
+        let other = block.txs[headers[1]].signatures[0].clone();
+        bad_blocks.push((
+            "another header's signature",
+            with(&|txs| txs[h].signatures[0] = other.clone()),
+        ));
+        bad_blocks.push((
+            "a signer left out of the key set",
+            with(&|txs| {
+                txs[h].public_keys.pop();
+            }),
+        ));
+        // Member 342 signed the second header (members 1..=342), not the first (0..=341).
+        let outsider = block.txs[headers[1]].public_keys[341].clone();
+        assert!(!block.txs[h].public_keys.contains(&outsider));
+        bad_blocks.push((
+            "a non-signing member in place of a signer",
+            with(&|txs| txs[h].public_keys[0] = outsider.clone()),
+        ));
+        for (what, bad) in &bad_blocks {
+            for s in &strategies {
+                assert!(
+                    verifier.verify(bad, *s).is_err(),
+                    "{sig}: {what} accepted by {s:?}"
+                );
+            }
+        }
+    }
+}

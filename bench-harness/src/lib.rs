@@ -20,6 +20,7 @@ pub use ledgerbench_core::{
     bench_rng,
 };
 
+pub mod advisor;
 pub mod alloc;
 pub mod ct;
 pub mod dynamic;

@@ -6,12 +6,23 @@ use std::time::Duration;
 
 use ledgerbench_core::testing::{ToyHash, ToyKem, ToySig};
 use ledgerbench_harness::dynamic::{HashEntry, KemEntry, SigEntry};
+use ledgerbench_harness::engine::EngineConfig;
+use ledgerbench_harness::stats::MIN_CI_SAMPLES;
 use ledgerbench_harness::workload::ledger::Builder;
 use ledgerbench_harness::workload::profile::Profile;
 use ledgerbench_harness::workload::resolve::{assign, parse_assignments, resolve};
 use ledgerbench_harness::workload::run::{WorkloadOptions, run};
 use ledgerbench_harness::workload::verify::{Strategy, Verifier};
 use ledgerbench_harness::{Entry, Registry, bench_rng};
+
+/// Short block timing for tests (still enough blocks for a CI).
+fn quick_timing() -> EngineConfig {
+    EngineConfig {
+        warmup: Duration::from_millis(5),
+        budget: Duration::from_millis(50),
+        ..ledgerbench_harness::workload::run::block_timing()
+    }
+}
 
 const PROFILE: &str = r#"
 name = "toy-ledger"
@@ -108,7 +119,7 @@ fn parallel_and_batch_verification_agree_with_sequential() {
             .collect();
         assert_eq!(
             verdicts,
-            vec![false; 3],
+            vec![false; Strategy::ALL.len()],
             "tx {i}: a bad signature must sink the block under every strategy"
         );
     }
@@ -136,7 +147,7 @@ fn a_run_measures_every_strategy_and_derives_labelled_projections() {
     let (profile, roles) = setup();
     let opts = WorkloadOptions {
         blocks: 2,
-        reps: 1,
+        timing: quick_timing(),
         ..WorkloadOptions::default()
     };
     let record = run(&profile, &roles, &opts);
@@ -148,9 +159,28 @@ fn a_run_measures_every_strategy_and_derives_labelled_projections() {
     );
     assert_eq!(
         record.bad_block_rejected.values().filter(|v| **v).count(),
-        3
+        Strategy::ALL.len()
     );
-    assert_eq!(record.verify_block_ns.len(), 3);
+    assert_eq!(record.verify_block_ns.len(), Strategy::ALL.len());
+    // Every strategy was timed with enough blocks for a CI, and carries it.
+    for (strategy, stats) in &record.verify_block_ns {
+        assert!(stats.n >= MIN_CI_SAMPLES, "{strategy}: {} samples", stats.n);
+        assert!(stats.headline(false).ci95.is_some(), "{strategy}");
+    }
+    // Parallel efficiency is the speed-up over the thread count.
+    let threads = record.threads as f64;
+    for prefix in ["parallel", "parallel_batch"] {
+        let speedup = record
+            .figure(&format!("{prefix}_speedup"))
+            .expect("speed-up");
+        let efficiency = record
+            .figure(&format!("{prefix}_efficiency"))
+            .expect("efficiency");
+        assert!((efficiency - speedup / threads).abs() < 1e-12, "{prefix}");
+    }
+    // Recipients decapsulated every envelope (0.25 of 60 tx × 2 recipients × 2 blocks).
+    assert_eq!(record.client.decapsulations, 2 * 15 * 2);
+    assert!(record.figure("decaps_us_per_envelope").is_some());
     // Bytes: 20 overhead + payload + 8-byte sigs... all components that exist are counted.
     let b = record.bytes_per_tx;
     assert!(b.signatures > 0.0 && b.public_keys > 0.0 && b.ciphertexts > 0.0 && b.proofs > 0.0);
@@ -221,4 +251,38 @@ fn unknown_role_or_scheme_is_a_clear_error() {
         .to_string();
     assert!(err.contains("needs a signature scheme"), "{err}");
     assert!(parse_assignments(&["sig".into()]).is_err());
+}
+
+#[test]
+fn the_bad_block_probe_hits_a_seeded_random_transaction() {
+    let (profile, roles) = setup();
+    let hits: Vec<Option<usize>> = (1..=6)
+        .map(|seed| {
+            let opts = WorkloadOptions {
+                blocks: 1,
+                timing: quick_timing(),
+                seed,
+                ..WorkloadOptions::default()
+            };
+            let r = run(&profile, &roles, &opts);
+            assert!(r.bad_block_rejected.values().all(|v| *v));
+            r.bad_block_tx
+        })
+        .collect();
+    assert!(hits.iter().all(Option::is_some), "{hits:?}");
+    // Not always the first transaction: six seeds over 60 transactions.
+    let distinct: std::collections::BTreeSet<_> = hits.iter().collect();
+    assert!(distinct.len() > 1, "{hits:?}");
+    // The same seed hits the same transaction.
+    let again = run(
+        &profile,
+        &roles,
+        &WorkloadOptions {
+            blocks: 1,
+            timing: quick_timing(),
+            seed: 1,
+            ..WorkloadOptions::default()
+        },
+    );
+    assert_eq!(again.bad_block_tx, hits[0]);
 }

@@ -134,7 +134,7 @@ fn sections_appear_only_with_data_and_unknown_kinds_are_listed() {
     assert!(html.contains("id=\"workloads\""));
     assert!(html.contains("Bytes per transaction by component"));
     assert!(html.contains("Block verification time by strategy"));
-    assert!(html.contains("Cores needed for signature verification"));
+    assert!(html.contains("Cores needed for block verification"));
     assert!(html.contains("id=\"other-records\""));
     assert!(html.contains("teleport|1"));
 }

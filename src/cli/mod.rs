@@ -19,6 +19,7 @@ mod export;
 mod list;
 mod merge;
 pub mod paper;
+mod recommend;
 mod report;
 mod rerun;
 mod run;
@@ -59,6 +60,8 @@ enum Command {
         #[command(subcommand)]
         command: paper::PaperCommand,
     },
+    /// Which scheme combinations fit a sector's budget (TPS, block size, cores, storage, PQ).
+    Recommend(recommend::RecommendArgs),
     /// Export a results directory.
     Export {
         /// The results directory (results/<run-id>).
@@ -138,6 +141,7 @@ where
         Command::Rerun(args) => rerun::rerun(&registry, &args, command_line),
         Command::Paper { command } => paper::dispatch(&registry, command, command_line),
         Command::Workload { command } => workload::dispatch(&registry, command, command_line),
+        Command::Recommend(args) => recommend::recommend(&registry, args, command_line),
         Command::Export {
             dir,
             format,
@@ -180,7 +184,7 @@ impl HintTopic {
             Command::List { .. } | Command::Run(_) | Command::Ct(_) | Command::Conformance(_) => {
                 HintTopic::Schemes
             }
-            Command::Workload { .. } => HintTopic::Workloads,
+            Command::Workload { .. } | Command::Recommend(_) => HintTopic::Workloads,
             Command::Export { .. }
             | Command::Report(_)
             | Command::Compare(_)

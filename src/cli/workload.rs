@@ -130,7 +130,7 @@ fn run_workload(
     let dir = create_run_dir(
         registry,
         &args.out,
-        &profile,
+        &format!("workload-{}", profile.name),
         &roles,
         threads,
         args.seed,
@@ -181,19 +181,19 @@ fn run_workload(
     Ok(if ok { 0 } else { 1 })
 }
 
-fn create_run_dir(
+/// A new run directory `<out>/<time>-<name>` with its `run.json`.
+pub(super) fn create_run_dir(
     registry: &Registry,
     out: &Path,
-    profile: &Profile,
+    name: &str,
     roles: &BTreeMap<String, String>,
     threads: usize,
     seed: u64,
     command_line: Vec<String>,
 ) -> Result<RunDir> {
     let run_id = format!(
-        "{}-workload-{}",
+        "{}-{name}",
         now_rfc3339().replace([':', '-'], "").trim_end_matches('Z'),
-        profile.name
     );
     let dir = RunDir::create(out.join(&run_id))?;
     let config = RunConfig {
@@ -226,7 +226,8 @@ fn create_run_dir(
     Ok(dir)
 }
 
-fn human_bytes(b: f64) -> String {
+/// `4.2 MB`: decimal units.
+pub(super) fn human_bytes(b: f64) -> String {
     const UNITS: [&str; 6] = ["B", "KB", "MB", "GB", "TB", "PB"];
     let mut v = b;
     let mut u = 0;
@@ -272,11 +273,17 @@ pub fn workload_table(r: &WorkloadRecord) -> String {
         human_bytes(r.block_bytes)
     );
     for (strategy, stats) in &r.verify_block_ns {
+        let h = stats.headline(false);
+        let per_tx = |v: f64| format_ns(v / r.block_txs as f64);
+        let ci = h.ci95.map_or_else(
+            || format!("(n = {}, too few for a CI)", stats.n),
+            |(lo, hi)| format!("[95% CI {} – {}, n = {}]", per_tx(lo), per_tx(hi), stats.n),
+        );
         let _ = writeln!(
             out,
-            "verify {strategy:<10} block {:>10}  per tx {:>10}",
-            format_ns(stats.median),
-            format_ns(stats.median / r.block_txs as f64)
+            "verify {strategy:<14} block {:>10}  per tx {:>10} {ci}",
+            format_ns(h.value),
+            per_tx(h.value)
         );
     }
     for p in &r.derived {
@@ -293,7 +300,11 @@ pub fn workload_table(r: &WorkloadRecord) -> String {
         } else {
             ""
         };
-        let _ = writeln!(out, "{:<28} {value}{label}", p.name);
+        let ci = p
+            .ci95
+            .map(|(lo, hi)| format!(" [95% CI {lo:.3} – {hi:.3}]"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{:<36} {value}{ci}{label}", p.name);
     }
     if let Some(v) = &r.versus {
         let _ = writeln!(

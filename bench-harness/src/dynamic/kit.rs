@@ -25,6 +25,26 @@ pub trait SigKit: Send + Sync {
     fn verify_batch_encoded(&self, _items: &[(&[u8], &[u8], &[u8])]) -> Option<Result<()>> {
         None
     }
+    /// Whether [`SigKit::verify_batch_encoded`] is available. A capability
+    /// probe: unlike calling it on an empty batch, it does no work (an empty
+    /// Ed25519 batch still costs a scalar multiplication).
+    fn batch_verifies(&self) -> bool {
+        false
+    }
+    /// Whether [`SigKit::aggregate_encoded`] and the aggregate checks are available.
+    fn aggregates(&self) -> bool {
+        false
+    }
+    /// Verifies one aggregate signature by many signers of one message (keys
+    /// aggregated first), when the scheme aggregates.
+    fn verify_committee_encoded(
+        &self,
+        _pks: &[&[u8]],
+        _msg: &[u8],
+        _sig: &[u8],
+    ) -> Option<Result<()>> {
+        None
+    }
     /// Aggregates encoded signatures, when the scheme aggregates.
     fn aggregate_encoded(&self, _sigs: &[&[u8]]) -> Option<Result<Vec<u8>>> {
         None

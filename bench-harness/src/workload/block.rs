@@ -65,7 +65,8 @@ pub struct Tx {
     pub body: Vec<u8>,
     /// Public keys of the signers (carried or looked up in state).
     pub public_keys: Vec<Vec<u8>>,
-    /// Signatures (empty under the aggregate policy: the block carries one).
+    /// Signatures (empty under the aggregate policy: the block carries one;
+    /// one aggregate under the committee policy with an aggregating scheme).
     pub signatures: Vec<Vec<u8>>,
     /// Signature under the aggregate policy, before the block aggregates it.
     pub to_aggregate: Option<Vec<u8>>,
@@ -98,6 +99,15 @@ pub struct ClientCosts {
     pub encapsulations: usize,
     /// Nanoseconds spent encapsulating.
     pub encaps_ns: f64,
+    /// Decapsulations made by recipients (each checked against the sender's secret).
+    #[serde(default)]
+    pub decapsulations: usize,
+    /// Nanoseconds spent decapsulating.
+    #[serde(default)]
+    pub decaps_ns: f64,
+    /// Nanoseconds spent aggregating committee signatures.
+    #[serde(default)]
+    pub aggregate_ns: f64,
     /// Proofs made.
     pub proofs: usize,
     /// Nanoseconds spent proving.

@@ -39,4 +39,20 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "confidential-payments",
         include_str!("../../workloads/confidential-payments.toml"),
     ),
+    (
+        "cross-chain-light-client",
+        include_str!("../../workloads/cross-chain-light-client.toml"),
+    ),
+    (
+        "national-retail-sm2",
+        include_str!("../../workloads/national-retail-sm2.toml"),
+    ),
+    (
+        "identity-credentials",
+        include_str!("../../workloads/identity-credentials.toml"),
+    ),
+    (
+        "pb-data-commitments",
+        include_str!("../../workloads/pb-data-commitments.toml"),
+    ),
 ];

@@ -55,7 +55,7 @@ impl<'a> Builder<'a> {
                 .sig_kit()
                 .ok_or_else(|| Error::op("workload", "no signature kit"))?;
             let signer_count = match tx.signature.policy {
-                Policy::Multisig => tx.signature.n.unwrap_or(1),
+                Policy::Multisig | Policy::Committee => tx.signature.n.unwrap_or(1),
                 _ => 16,
             };
             let signers = (0..signer_count)
@@ -216,9 +216,22 @@ impl<'a> Builder<'a> {
             for r in 0..env.recipients {
                 let recipient = &recipients[(i + r) % recipients.len()];
                 let (encapsulated, ns) = time(|| kem.encaps_encoded(recipient.encaps_key(), rng));
-                let (ct, _shared_secret) = encapsulated?;
+                let (ct, shared_secret) = encapsulated?;
                 self.costs.encapsulations += 1;
                 self.costs.encaps_ns += ns;
+                // The recipient's side: decapsulate and check the secret agrees.
+                let (opened, ns) = time(|| recipient.decaps(&ct));
+                self.costs.decapsulations += 1;
+                self.costs.decaps_ns += ns;
+                if opened? != shared_secret {
+                    return Err(Error::op(
+                        "envelope",
+                        format!(
+                            "`{}` decapsulated a different secret",
+                            self.roles[&env.role].id()
+                        ),
+                    ));
+                }
                 bytes.ciphertexts += (ct.len() + WRAPPED_KEY_BYTES) as f64;
                 body.extend_from_slice(&ct);
                 body.extend_from_slice(&random_bytes(rng, WRAPPED_KEY_BYTES));
@@ -259,18 +272,23 @@ impl<'a> Builder<'a> {
         }
 
         let signers = &self.kinds[k].signers;
+        let m = kind.signature.m.unwrap_or(1);
         let chosen: Vec<&dyn Signer> = match kind.signature.policy {
-            Policy::Multisig => signers
-                .iter()
-                .take(kind.signature.m.unwrap_or(1))
-                .map(|s| s.as_ref())
+            Policy::Multisig => signers.iter().take(m).map(|s| s.as_ref()).collect(),
+            // A different m-subset of the committee signs each header.
+            Policy::Committee => (0..m)
+                .map(|j| signers[(i + j) % signers.len()].as_ref())
                 .collect(),
             _ => vec![signers[i % signers.len()].as_ref()],
         };
         let listed = match kind.signature.policy {
-            Policy::Multisig => signers.len(),
+            Policy::Multisig | Policy::Committee => signers.len(),
             _ => 1,
         };
+        if kind.signature.policy == Policy::Committee {
+            // Which members signed: an n-bit bitmap.
+            bytes.overhead += signers.len().div_ceil(8) as f64;
+        }
         if kind.carries_public_keys {
             bytes.public_keys = (signers[0].public_key().len() * listed) as f64;
         }
@@ -284,6 +302,18 @@ impl<'a> Builder<'a> {
         let public_keys = chosen.iter().map(|s| s.public_key().to_vec()).collect();
         let to_aggregate =
             (kind.signature.policy == Policy::Aggregate).then(|| signatures.remove(0));
+        if kind.signature.policy == Policy::Committee {
+            let kit = self.roles[&kind.signature.role]
+                .sig_kit()
+                .ok_or_else(|| Error::op("workload", "no signature kit"))?;
+            if kit.aggregates() {
+                let parts: Vec<&[u8]> = signatures.iter().map(Vec::as_slice).collect();
+                let (agg, ns) = time(|| kit.aggregate_encoded(&parts));
+                self.costs.aggregate_ns += ns;
+                let agg = agg.unwrap_or(Err(Error::Unsupported("aggregate".into())))?;
+                signatures = vec![agg];
+            }
+        }
         bytes.signatures = signatures.iter().map(Vec::len).sum::<usize>() as f64;
         Ok(Tx {
             kind: k,

@@ -22,7 +22,7 @@
 //! name = "transfer"
 //! share = 1.0
 //! payload_bytes = 120
-//! signature = { role = "sig", policy = "single" }   # or multisig (m, n) / aggregate
+//! signature = { role = "sig", policy = "single" }   # or multisig / committee (m, n) / aggregate
 //! ```
 
 use std::collections::BTreeMap;
@@ -65,6 +65,23 @@ pub struct Profile {
     /// Transaction kinds.
     #[serde(rename = "tx")]
     pub txs: Vec<TxKind>,
+    /// A migration path (e.g. national standard → hybrid → post-quantum):
+    /// role assignments `recommend` reports side by side, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub migration: Vec<MigrationStep>,
+}
+
+/// One step of a migration path.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MigrationStep {
+    /// What the step is (`classical`, `hybrid`, `post-quantum`).
+    pub step: String,
+    /// Role → scheme id overrides of the profile's defaults.
+    pub roles: BTreeMap<String, String>,
+    /// Why this step, or what is missing for it.
+    #[serde(default)]
+    pub note: String,
 }
 
 /// Block layout.
@@ -95,6 +112,10 @@ pub struct Scenario {
     pub retention_years: Assumed,
     /// Validators that each verify every block.
     pub validators: Assumed,
+    /// Off-chain bytes committed through manifests, for the commitment
+    /// projections (default 1 PB).
+    #[serde(default)]
+    pub committed_bytes: Option<Assumed>,
 }
 
 impl Scenario {
@@ -108,6 +129,9 @@ impl Scenario {
             ("retention_years", &self.retention_years),
             ("validators", &self.validators),
         ]
+        .into_iter()
+        .chain(self.committed_bytes.iter().map(|a| ("committed_bytes", a)))
+        .collect()
     }
 }
 
@@ -121,6 +145,13 @@ pub enum Policy {
     Multisig,
     /// One signature per transaction, aggregated into one per block (BLS).
     Aggregate,
+    /// m of an n-member committee sign the transaction (a foreign chain's
+    /// header); a scheme that aggregates carries one aggregate signature and
+    /// an n-bit signer bitmap, verified against the signers' aggregated keys;
+    /// any other scheme carries the m signatures (k-of-n multisig). The
+    /// committee's keys are known to the verifier (registered with proofs of
+    /// possession), so `carries_public_keys` is normally false.
+    Committee,
 }
 
 /// The signature part of a transaction kind.
@@ -131,10 +162,10 @@ pub struct SignatureUse {
     pub role: String,
     /// Authorisation policy.
     pub policy: Policy,
-    /// Signatures required (multisig).
+    /// Signatures required (multisig, committee).
     #[serde(default)]
     pub m: Option<usize>,
-    /// Keys listed (multisig).
+    /// Keys listed (multisig), committee size (committee).
     #[serde(default)]
     pub n: Option<usize>,
 }
@@ -273,13 +304,13 @@ impl Profile {
                     ));
                 }
             }
-            if tx.signature.policy == Policy::Multisig {
+            if matches!(tx.signature.policy, Policy::Multisig | Policy::Committee) {
                 match (tx.signature.m, tx.signature.n) {
                     (Some(m), Some(n)) if 1 <= m && m <= n => {}
                     _ => {
                         return fail(format!(
-                            "tx `{}`: multisig needs 1 <= m <= n (signature.m, signature.n)",
-                            tx.name
+                            "tx `{}`: {:?} needs 1 <= m <= n (signature.m, signature.n)",
+                            tx.name, tx.signature.policy
                         ));
                     }
                 }
@@ -288,6 +319,14 @@ impl Profile {
                 return fail(format!(
                     "tx `{}`: manifest.chunk_bytes must be at least 1",
                     tx.name
+                ));
+            }
+        }
+        for step in &self.migration {
+            if let Some(role) = step.roles.keys().find(|r| !self.roles.contains_key(*r)) {
+                return fail(format!(
+                    "migration step `{}` assigns role `{role}`, which [roles] does not define",
+                    step.step
                 ));
             }
         }

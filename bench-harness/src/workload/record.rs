@@ -21,6 +21,10 @@ pub struct Projection {
     pub unit: String,
     /// How it was computed, naming measured inputs and assumptions.
     pub formula: String,
+    /// 95% CI carried from the measurements it comes from (absent when the
+    /// inputs had too few samples for one, or carry no timing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ci95: Option<(f64, f64)>,
 }
 
 /// Comparison against a baseline run of the same profile.
@@ -70,11 +74,16 @@ pub struct WorkloadRecord {
     pub gates: BTreeMap<String, bool>,
     /// Per strategy: was a block with one bad signature rejected.
     pub bad_block_rejected: BTreeMap<String, bool>,
+    /// The transaction whose signature the bad-block probe corrupted (drawn
+    /// from the seeded RNG); `None` when it was the block aggregate.
+    #[serde(default)]
+    pub bad_block_tx: Option<usize>,
     /// Mean on-chain bytes per transaction by component.
     pub bytes_per_tx: Components,
     /// Mean block size in bytes.
     pub block_bytes: f64,
-    /// Nanoseconds to verify one block, per strategy.
+    /// Nanoseconds to verify one block, per strategy (`sequential`,
+    /// `parallel`, `batch`, `parallel-batch`), timed by the measurement engine.
     pub verify_block_ns: BTreeMap<String, Stats>,
     /// Nanoseconds to compute a block's Merkle root over its transactions.
     pub merkle_root_ns: Option<Stats>,

@@ -7,16 +7,21 @@ use crate::registry::suggest;
 use crate::{Entry, Error, Registry, Result};
 
 /// What a role is used for, which decides the kit it must provide.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Use {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Use {
+    /// Signs transactions.
     Signature,
+    /// Encapsulates envelope keys (a KEM).
     Envelope,
+    /// Proves statements (a proof system).
     Proof,
+    /// Hashes the block's Merkle tree, paths and manifests.
     Merkle,
 }
 
 impl Use {
-    fn describe(self) -> &'static str {
+    /// `a signature scheme`, `a KEM`...
+    pub fn describe(self) -> &'static str {
         match self {
             Use::Signature => "a signature scheme",
             Use::Envelope => "a KEM",
@@ -25,7 +30,8 @@ impl Use {
         }
     }
 
-    fn satisfied_by(self, entry: Entry) -> bool {
+    /// Whether `entry` provides the kit this use needs.
+    pub fn satisfied_by(self, entry: Entry) -> bool {
         match self {
             Use::Signature => entry.sig_kit().is_some(),
             Use::Envelope => entry.kem_kit().is_some(),
@@ -74,12 +80,9 @@ pub fn assign(
     Ok(roles)
 }
 
-/// Looks every role up in the registry and checks it can play its part.
-pub fn resolve(
-    profile: &Profile,
-    roles: &BTreeMap<String, String>,
-    registry: &Registry,
-) -> Result<BTreeMap<String, Entry>> {
+/// Every role the profile's transactions use, with what for (the Merkle
+/// hash first; a role used twice is listed twice).
+pub fn role_uses(profile: &Profile) -> Vec<(&str, Use)> {
     let mut uses: Vec<(&str, Use)> = vec![("merkle", Use::Merkle)];
     for tx in &profile.txs {
         uses.push((&tx.signature.role, Use::Signature));
@@ -90,8 +93,17 @@ pub fn resolve(
         );
         uses.extend(tx.proof.as_ref().map(|p| (p.role.as_str(), Use::Proof)));
     }
+    uses
+}
+
+/// Looks every role up in the registry and checks it can play its part.
+pub fn resolve(
+    profile: &Profile,
+    roles: &BTreeMap<String, String>,
+    registry: &Registry,
+) -> Result<BTreeMap<String, Entry>> {
     let mut resolved = BTreeMap::new();
-    for (role, usage) in uses {
+    for (role, usage) in role_uses(profile) {
         let id = roles
             .get(role)
             .ok_or_else(|| Error::Usage(format!("role `{role}` is not assigned")))?;

@@ -6,13 +6,17 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use rand_core::Rng;
+
 use super::ledger::{Block, Builder, ClientCosts, Components, mean_components};
 use super::profile::Profile;
 use super::verify::{Strategy, Verifier};
 use crate::conformance::flip_bit;
+use crate::dynamic::Prepared;
+use crate::engine::{EngineConfig, measure};
 use crate::results::{SCHEMA_VERSION, Status, WORKLOAD, now_rfc3339};
-use crate::stats::summarize;
-use crate::{Entry, Error, Result, bench_rng};
+use crate::stats::{MIN_CI_SAMPLES, Stats, summarize};
+use crate::{BenchRng, Entry, Error, Result, bench_rng};
 
 /// How much to build and measure.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -21,8 +25,9 @@ pub struct WorkloadOptions {
     pub blocks: usize,
     /// Transactions per block (default: the profile's).
     pub block_txs: Option<usize>,
-    /// Verifications of each block per strategy.
-    pub reps: usize,
+    /// How block verification is timed: the measurement engine's warm-up,
+    /// sample count and budget, one block per sample (cycling over the blocks).
+    pub timing: EngineConfig,
     /// Client-side time per block for making distinct transactions; past it,
     /// the block is filled by reusing them (slow signers and provers).
     pub client_budget_secs: f64,
@@ -35,10 +40,46 @@ impl Default for WorkloadOptions {
         WorkloadOptions {
             blocks: 3,
             block_txs: None,
-            reps: 2,
+            timing: block_timing(),
             client_budget_secs: 3.0,
             seed: 1,
         }
+    }
+}
+
+/// The engine settings for blocks: a warm-up, then at least
+/// [`MIN_CI_SAMPLES`] timed blocks per strategy so every figure has a CI.
+pub fn block_timing() -> EngineConfig {
+    EngineConfig {
+        warmup: Duration::from_millis(100),
+        samples: 20,
+        min_samples: MIN_CI_SAMPLES,
+        budget: Duration::from_secs(1),
+        ..EngineConfig::quick()
+    }
+}
+
+/// Block verification as an engine operation: each run verifies the next
+/// `iters` blocks, cycling over the built ones.
+struct BlockVerification<'a> {
+    verifier: &'a Verifier<'a>,
+    blocks: &'a [Block],
+    strategy: Strategy,
+    next: usize,
+}
+
+impl Prepared for BlockVerification<'_> {
+    fn run(&mut self, iters: u64) -> Result<()> {
+        for _ in 0..iters {
+            self.verifier
+                .verify(&self.blocks[self.next], self.strategy)?;
+            self.next = (self.next + 1) % self.blocks.len();
+        }
+        Ok(())
+    }
+
+    fn sizes(&self) -> Vec<(&'static str, usize)> {
+        Vec::new()
     }
 }
 
@@ -69,6 +110,7 @@ pub fn run(
         error: None,
         gates: BTreeMap::new(),
         bad_block_rejected: BTreeMap::new(),
+        bad_block_tx: None,
         bytes_per_tx: Components::default(),
         block_bytes: 0.0,
         verify_block_ns: BTreeMap::new(),
@@ -110,28 +152,39 @@ pub fn run(
     record
 }
 
-fn time_ns(f: impl FnOnce() -> Result<()>) -> Result<f64> {
-    let start = Instant::now();
-    f()?;
-    Ok(start.elapsed().as_nanos() as f64)
-}
-
-/// A copy of `block` with one signature (or the aggregate) corrupted.
-fn corrupted(block: &Block) -> Option<Block> {
+/// A copy of `block` with one bit of one signature flipped, in a
+/// transaction drawn with `rng` (or in the block aggregate when no
+/// transaction carries a signature); also the index of the transaction hit.
+fn corrupted(block: &Block, rng: &mut BenchRng) -> Option<(Block, Option<usize>)> {
     let mut txs = block.txs.clone();
     let mut aggregate = block.aggregate.clone();
-    if let Some(sig) = txs.iter_mut().find_map(|t| t.signatures.first_mut()) {
-        *sig = flip_bit(sig, sig.len() / 2, 0);
+    let signed: Vec<usize> = (0..txs.len())
+        .filter(|&i| !txs[i].signatures.is_empty())
+        .collect();
+    let flip = |bytes: &mut Vec<u8>, rng: &mut BenchRng| {
+        let at = (rng.next_u64() % bytes.len().max(1) as u64) as usize;
+        *bytes = flip_bit(bytes, at, (rng.next_u64() % 8) as u8);
+    };
+    let hit = if !signed.is_empty() {
+        let i = signed[(rng.next_u64() % signed.len() as u64) as usize];
+        let sigs = &mut txs[i].signatures;
+        let j = (rng.next_u64() % sigs.len() as u64) as usize;
+        flip(&mut sigs[j], rng);
+        Some(i)
     } else if let Some(agg) = aggregate.as_mut() {
-        *agg = flip_bit(agg, agg.len() / 2, 0);
+        flip(agg, rng);
+        None
     } else {
         return None;
-    }
-    Some(Block {
-        txs,
-        aggregate,
-        root: block.root.clone(),
-    })
+    };
+    Some((
+        Block {
+            txs,
+            aggregate,
+            root: block.root.clone(),
+        },
+        hit,
+    ))
 }
 
 fn time_blocks(
@@ -153,34 +206,38 @@ fn time_blocks(
         .filter(|s| verifier.applies(*s))
         .collect();
 
-    // A block with one bad signature must fail under every strategy.
-    if let Some(bad) = corrupted(&blocks[0]) {
+    // A block with one bad signature, in a transaction drawn from the
+    // seeded RNG, must fail under every strategy.
+    let mut probe_rng = bench_rng(opts.seed, &format!("bad-block/{}", record.key));
+    if let Some((bad, hit)) = corrupted(&blocks[0], &mut probe_rng) {
+        record.bad_block_tx = hit;
         for s in &strategies {
             let rejected = verifier.verify(&bad, *s).is_err();
             record
                 .bad_block_rejected
-                .insert(format!("{s:?}").to_lowercase(), rejected);
+                .insert(s.name().to_string(), rejected);
             if !rejected {
                 return Err(Error::op(
                     "block gate",
-                    format!("a block with a bad signature was accepted by {s:?} verification"),
+                    format!(
+                        "a block with a bad signature (tx {}) was accepted by {} verification",
+                        hit.map_or("aggregate".into(), |i| i.to_string()),
+                        s.name()
+                    ),
                 ));
             }
         }
     }
 
     for s in &strategies {
-        let mut samples = Vec::new();
-        for block in &blocks {
-            for _ in 0..opts.reps.max(1) {
-                samples.push(time_ns(|| verifier.verify(block, *s))?);
-            }
-        }
-        if let Some(stats) = summarize(&samples, opts.seed) {
-            record
-                .verify_block_ns
-                .insert(format!("{s:?}").to_lowercase(), stats);
-        }
+        let mut op = BlockVerification {
+            verifier: &verifier,
+            blocks: &blocks,
+            strategy: *s,
+            next: 0,
+        };
+        let m = measure(&mut op, &opts.timing, opts.seed)?;
+        record.verify_block_ns.insert(s.name().to_string(), m.ns);
     }
     let mut root_samples = Vec::new();
     for block in &blocks {
@@ -206,18 +263,28 @@ fn time_blocks(
     record.bytes_per_tx = bytes;
     record.block_bytes = bytes.total() * record.block_txs as f64;
     record.client = builder.costs.clone();
-    record.derived = derive(profile, record);
+    let digest_bytes = roles["merkle"].hash_kit().map_or(0, |h| h.hash(b"").len());
+    record.derived = derive(profile, record, digest_bytes);
     Ok(())
 }
 
+/// The headline (median) of block-verification stats and its CI, scaled by `k`.
+fn scaled(stats: &Stats, k: f64) -> (f64, Option<(f64, f64)>) {
+    let h = stats.headline(false);
+    (h.value * k, h.ci95.map(|(lo, hi)| (lo * k, hi * k)))
+}
+
 /// Per-transaction figures from the measurements, then projections from
-/// those and the profile's assumptions (each names its inputs).
-fn derive(profile: &Profile, r: &WorkloadRecord) -> Vec<Projection> {
+/// those and the profile's assumptions (each names its inputs). Figures from
+/// block timings carry the 95% CI of the median block time, carried through
+/// by interval arithmetic (a ratio's bounds are the ratios of opposite bounds).
+fn derive(profile: &Profile, r: &WorkloadRecord, digest_bytes: usize) -> Vec<Projection> {
     let p = |name: &str, value: f64, unit: &str, formula: String| Projection {
         name: name.into(),
         value,
         unit: unit.into(),
         formula,
+        ci95: None,
     };
     let n = r.block_txs as f64;
     let mut out = vec![p(
@@ -227,30 +294,76 @@ fn derive(profile: &Profile, r: &WorkloadRecord) -> Vec<Projection> {
         "measured: mean on-chain bytes per transaction, block header shared".into(),
     )];
     for (strategy, stats) in &r.verify_block_ns {
-        out.push(p(
-            &format!("verify_us_per_tx_{strategy}"),
-            stats.median / n / 1e3,
-            "µs",
-            format!("measured: median {strategy} block verification ÷ {n} transactions"),
-        ));
+        let (value, ci95) = scaled(stats, 1.0 / n / 1e3);
+        out.push(Projection {
+            ci95,
+            ..p(
+                &format!("verify_us_per_tx_{}", strategy.replace('-', "_")),
+                value,
+                "µs",
+                format!(
+                    "measured: median {strategy} block verification ({} blocks timed) ÷ {n} transactions",
+                    stats.n
+                ),
+            )
+        })
     }
-    let seq = r
-        .verify_block_ns
-        .get("sequential")
-        .map(|s| s.median / n / 1e9);
-    if let (Some(seq_block), Some(par)) = (
+    for s in Strategy::ALL {
+        let (Some(base), Some(multi), Some(one)) = (
+            s.single_core_counterpart(),
+            r.verify_block_ns.get(s.name()),
+            s.single_core_counterpart()
+                .and_then(|b| r.verify_block_ns.get(b.name())),
+        ) else {
+            continue;
+        };
+        let (a, a_ci) = scaled(one, 1.0);
+        let (b, b_ci) = scaled(multi, 1.0);
+        let ratio_ci = a_ci
+            .zip(b_ci)
+            .map(|((al, ah), (bl, bh))| (al / bh, ah / bl));
+        let prefix = s.name().replace('-', "_");
+        let threads = r.threads.max(1) as f64;
+        out.push(Projection {
+            ci95: ratio_ci,
+            ..p(
+                &format!("{prefix}_speedup"),
+                a / b,
+                "×",
+                format!(
+                    "measured: {} ÷ {} block verification on {} threads",
+                    base.name(),
+                    s.name(),
+                    r.threads
+                ),
+            )
+        });
+        out.push(Projection {
+            ci95: ratio_ci.map(|(lo, hi)| (lo / threads, hi / threads)),
+            ..p(
+                &format!("{prefix}_efficiency"),
+                a / b / threads,
+                "",
+                format!("measured: {prefix}_speedup ÷ {} threads", r.threads),
+            )
+        });
+    }
+    if let (Some(seq), Some(batch)) = (
         r.verify_block_ns.get("sequential"),
-        r.verify_block_ns.get("parallel"),
+        r.verify_block_ns.get("batch"),
     ) {
-        out.push(p(
-            "parallel_speedup",
-            seq_block.median / par.median,
-            "×",
-            format!(
-                "measured: sequential ÷ parallel block verification on {} threads",
-                r.threads
-            ),
-        ));
+        let ((a, a_ci), (b, b_ci)) = (scaled(seq, 1.0), scaled(batch, 1.0));
+        out.push(Projection {
+            ci95: a_ci
+                .zip(b_ci)
+                .map(|((al, ah), (bl, bh))| (al / bh, ah / bl)),
+            ..p(
+                "batch_speedup",
+                a / b,
+                "×",
+                "measured: sequential ÷ batch block verification, one core each".into(),
+            )
+        });
     }
     if r.client.signatures > 0 {
         out.push(p(
@@ -258,6 +371,14 @@ fn derive(profile: &Profile, r: &WorkloadRecord) -> Vec<Projection> {
             r.client.sign_ns / r.client.signatures as f64 / 1e3,
             "µs",
             "measured: client signing time per signature (one core)".into(),
+        ));
+    }
+    if r.client.decapsulations > 0 {
+        out.push(p(
+            "decaps_us_per_envelope",
+            r.client.decaps_ns / r.client.decapsulations as f64 / 1e3,
+            "µs",
+            "measured: recipient decapsulation time per envelope (one core), secret checked".into(),
         ));
     }
     if r.client.proofs > 0 {
@@ -268,29 +389,46 @@ fn derive(profile: &Profile, r: &WorkloadRecord) -> Vec<Projection> {
             "measured: client proving time per proof (rayon pool)".into(),
         ));
     }
+    out.extend(commitment_projections(profile, r, digest_bytes));
     let sc = &profile.scenario;
-    if let Some(seq) = seq {
-        out.push(p(
-            "tx_per_s_per_core",
-            1.0 / seq,
-            "tx/s",
-            "measured: 1 ÷ sequential verification time per transaction".into(),
-        ));
-        out.push(p(
-            "cores_needed_at_target_tps",
-            sc.target_tps.value * seq,
-            "cores",
-            format!("projection: target_tps {} (assumption) × sequential verify time per tx (measured); assumes linear scaling, verification only", sc.target_tps.value),
-        ));
-        out.push(p(
-            "validator_cores_total",
-            sc.target_tps.value * seq * sc.validators.value,
-            "cores",
-            format!(
-                "projection: cores_needed_at_target_tps × validators {} (assumption)",
-                sc.validators.value
-            ),
-        ));
+    if let Some(seq) = r.verify_block_ns.get("sequential") {
+        let (seq, seq_ci) = scaled(seq, 1.0 / n / 1e9);
+        let tps = sc.target_tps.value;
+        out.push(Projection {
+            ci95: seq_ci.map(|(lo, hi)| (1.0 / hi, 1.0 / lo)),
+            ..p(
+                "tx_per_s_per_core",
+                1.0 / seq,
+                "tx/s",
+                "measured: 1 ÷ sequential block verification time per transaction".into(),
+            )
+        });
+        out.push(Projection {
+            ci95: seq_ci.map(|(lo, hi)| (tps * lo, tps * hi)),
+            ..p(
+                "cores_needed_at_target_tps",
+                tps * seq,
+                "cores",
+                format!("projection: target_tps {tps} (assumption) × sequential block verification time per tx (measured: signatures, proofs, Merkle paths); assumes linear scaling"),
+            )
+        });
+        out.push(Projection {
+            ci95: seq_ci.map(|(lo, hi)| {
+                (
+                    tps * lo * sc.validators.value,
+                    tps * hi * sc.validators.value,
+                )
+            }),
+            ..p(
+                "validator_cores_total",
+                tps * seq * sc.validators.value,
+                "cores",
+                format!(
+                    "projection: cores_needed_at_target_tps × validators {} (assumption)",
+                    sc.validators.value
+                ),
+            )
+        });
     }
     let bytes = r.bytes_per_tx.total();
     let per_day = sc.average_tps.value * 86400.0 * bytes;
@@ -335,6 +473,79 @@ fn derive(profile: &Profile, r: &WorkloadRecord) -> Vec<Projection> {
         ),
     ));
     out
+}
+
+/// For kinds that hash off-chain data into a Merkle manifest: the measured
+/// hashing throughput and what it means at petabyte scale (projections).
+fn commitment_projections(
+    profile: &Profile,
+    r: &WorkloadRecord,
+    digest_bytes: usize,
+) -> Vec<Projection> {
+    let c = &r.client;
+    let Some(manifest) = profile.txs.iter().find_map(|t| t.manifest.as_ref()) else {
+        return Vec::new();
+    };
+    if c.manifest_bytes == 0 || c.manifest_ns <= 0.0 {
+        return Vec::new();
+    }
+    let p = |name: &str, value: f64, unit: &str, formula: String| Projection {
+        name: name.into(),
+        value,
+        unit: unit.into(),
+        formula,
+        ci95: None,
+    };
+    let per_s = c.manifest_bytes as f64 / (c.manifest_ns / 1e9);
+    let target = profile
+        .scenario
+        .committed_bytes
+        .as_ref()
+        .map_or(1e15, |a| a.value);
+    let chunks = (target / manifest.chunk_bytes as f64).max(1.0);
+    let depth = chunks.log2().ceil();
+    vec![
+        p(
+            "commit_bytes_per_s_per_core",
+            per_s,
+            "B/s",
+            format!(
+                "measured: {} manifest bytes hashed into Merkle trees of {}-byte chunks ÷ time (one core)",
+                c.manifest_bytes, manifest.chunk_bytes
+            ),
+        ),
+        p(
+            "core_hours_to_commit_target",
+            target / per_s / 3600.0,
+            "core-h",
+            format!(
+                "projection: committed_bytes {target:.3e} (assumption) ÷ commit_bytes_per_s_per_core (measured) ÷ 3600; leaves and inner nodes, one core"
+            ),
+        ),
+        p(
+            "inclusion_proof_depth_at_target",
+            depth,
+            "levels",
+            format!(
+                "projection: ⌈log2(committed_bytes {target:.3e} ÷ chunk_bytes {})⌉",
+                manifest.chunk_bytes
+            ),
+        ),
+        p(
+            "inclusion_proof_bytes_at_target",
+            depth * digest_bytes as f64 + 8.0,
+            "B",
+            format!(
+                "projection: inclusion_proof_depth_at_target × {digest_bytes}-byte digest (measured) + 8-byte index"
+            ),
+        ),
+        p(
+            "inclusion_proof_bytes_at_2^50_chunks",
+            50.0 * digest_bytes as f64 + 8.0,
+            "B",
+            format!("first principles: 50 sibling digests × {digest_bytes} B + 8-byte index"),
+        ),
+    ]
 }
 
 /// Fills `versus` on `record` from a baseline record of the same profile.

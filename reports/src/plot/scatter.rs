@@ -33,6 +33,35 @@ pub struct Scatter {
     pub x_unit: Unit,
     /// Y unit.
     pub y_unit: Unit,
+    /// The front to mark, when the caller computed it over more than the two
+    /// plotted axes (indices into `points`); `None`: the 2-D front.
+    pub front: Option<Vec<usize>>,
+    /// Constraint lines drawn across the plot.
+    pub guides: Vec<Guide>,
+}
+
+/// A labelled constraint line: `x = value` (vertical) or `y = value`.
+#[derive(Clone, Debug)]
+pub struct Guide {
+    /// Vertical (`x = value`) or horizontal (`y = value`).
+    pub vertical: bool,
+    /// Where.
+    pub value: f64,
+    /// Label drawn at the line's end.
+    pub label: String,
+}
+
+impl Scatter {
+    fn marked_front(&self) -> Vec<usize> {
+        match &self.front {
+            Some(f) => {
+                let mut f = f.clone();
+                f.sort_by(|&a, &b| self.points[a].x.total_cmp(&self.points[b].x));
+                f
+            }
+            None => pareto_front(&self.points),
+        }
+    }
 }
 
 /// Indices of the points on the Pareto front (no other point is ≤ on both
@@ -68,8 +97,14 @@ impl Chart for Scatter {
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
         root.fill(&WHITE)?;
-        let (x0, x1) = extent(self.points.iter().map(|p| p.x));
-        let (y0, y1) = extent(self.points.iter().map(|p| p.y));
+        let guide = |vertical: bool| {
+            self.guides
+                .iter()
+                .filter(move |g| g.vertical == vertical && g.value > 0.0)
+                .map(|g| g.value)
+        };
+        let (x0, x1) = extent(self.points.iter().map(|p| p.x).chain(guide(true)));
+        let (y0, y1) = extent(self.points.iter().map(|p| p.y).chain(guide(false)));
         // Room for labels to the right of the rightmost points.
         match (wants_log(x0, x1) || x1 / x0 > 4.0, wants_log(y0, y1)) {
             (true, true) => body(
@@ -134,8 +169,35 @@ where
         .axis_desc_style(text(15))
         .draw()?;
 
-    let front = pareto_front(&chart.points);
-    if front.len() > 1 {
+    let (xs, ys) = (c.x_range(), c.y_range());
+    for g in &chart.guides {
+        let (a, b) = if g.vertical {
+            ((g.value, ys.start), (g.value, ys.end))
+        } else {
+            ((xs.start, g.value), (xs.end, g.value))
+        };
+        c.draw_series::<BackendCoordOnly, _, _, _>(std::iter::once(PathElement::new(
+            vec![a, b],
+            INK.mix(0.45).stroke_width(1),
+        )))?;
+        let at = if g.vertical {
+            (g.value, ys.end)
+        } else {
+            (xs.end, g.value)
+        };
+        let pos = if g.vertical {
+            Pos::new(HPos::Left, VPos::Top)
+        } else {
+            Pos::new(HPos::Right, VPos::Bottom)
+        };
+        let offset = if g.vertical { (4, 4) } else { (-4, -3) };
+        c.draw_series::<BackendCoordOnly, _, _, _>(std::iter::once(
+            EmptyElement::at(at) + Text::new(g.label.clone(), offset, text(13).pos(pos)),
+        ))?;
+    }
+
+    let front = chart.marked_front();
+    if front.len() > 1 && chart.front.is_none() {
         // A staircase: from each front point, across then down to the next.
         let mut path = Vec::new();
         for w in front.windows(2) {
@@ -175,6 +237,9 @@ where
     order.sort_by(|&a, &b| chart.points[a].x.total_cmp(&chart.points[b].x));
     for i in order {
         let p = &chart.points[i];
+        if p.label.is_empty() {
+            continue;
+        }
         let label = if front.contains(&i) {
             format!("{} ★", p.label)
         } else {

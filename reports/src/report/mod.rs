@@ -6,6 +6,7 @@
 //! only when there is something to show. The finished [`Doc`] then fans out
 //! to every [`crate::render::Render`]er.
 
+mod advisor;
 mod checks;
 mod conformance;
 mod ct;
@@ -123,6 +124,7 @@ pub fn sections() -> Vec<Box<dyn Section>> {
         Box::new(scaling::ThreadScaling),
         Box::new(distributions::Distributions),
         Box::new(workloads::Workloads),
+        Box::new(advisor::Recommendations),
         Box::new(workloads::OtherRecords),
     ]
 }

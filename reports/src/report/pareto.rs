@@ -66,6 +66,8 @@ impl Section for SizeVsVerify {
             y_axis: "median verify time".into(),
             x_unit: Unit::Bytes,
             y_unit: Unit::Nanos,
+            front: None,
+            guides: Vec::new(),
         };
         let msg = msg_len
             .map(|l| format!(" of a {l}-byte message"))

@@ -69,6 +69,10 @@ fn derived(v: &Value, name: &str) -> Option<f64> {
         .as_f64()
 }
 
+fn percent(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
 fn ok(v: &Value) -> bool {
     v.get("status")
         .and_then(Value::as_str)
@@ -117,6 +121,8 @@ impl Section for Workloads {
                 ("block size", Align::Right),
                 ("verify / block (sequential)", Align::Right),
                 ("parallel speed-up", Align::Right),
+                ("parallel efficiency", Align::Right),
+                ("parallel-batch efficiency", Align::Right),
                 ("cores at target TPS", Align::Right),
                 ("growth / year", Align::Right),
             ],
@@ -140,6 +146,8 @@ impl Section for Workloads {
                         format::ns,
                     ),
                     opt(derived(v, "parallel_speedup"), format::ratio),
+                    opt(derived(v, "parallel_efficiency"), percent),
+                    opt(derived(v, "parallel_batch_efficiency"), percent),
                     opt(derived(v, "cores_needed_at_target_tps"), format::sig3),
                     opt(derived(v, "ledger_growth_per_year"), format::bytes),
                 ],
@@ -223,10 +231,13 @@ impl Section for Workloads {
                 "workload-verify-per-block",
                 "Block verification time by strategy",
                 "for each workload, the time a validator takes to verify one full \
-                 block: sequential (one core, orange), parallel (transactions spread \
-                 over the thread pool) and batch (the scheme's batch verification, \
-                 where it has one). Shorter is better; the ratio of sequential to \
-                 parallel is the speed-up on this machine's cores.",
+                 block — every signature, proof and Merkle path in it: sequential (one \
+                 core, orange), parallel (transactions spread over the thread pool), \
+                 batch (the scheme's batch verification, one batch per block, one \
+                 core) and parallel batch (one batch per thread), where the scheme \
+                 batch-verifies. Each bar is the median of at least ten timed blocks \
+                 after a warm-up. Shorter is better; sequential ÷ parallel is the \
+                 speed-up, and speed-up ÷ threads the parallel efficiency in the table.",
                 &chart,
             )?;
         }
@@ -235,12 +246,14 @@ impl Section for Workloads {
             (
                 "cores_needed_at_target_tps",
                 "workload-cores-needed",
-                "Cores needed for signature verification at the target TPS (projection)",
+                "Cores needed for block verification at the target TPS (projection)",
                 Unit::Count,
                 "a projection: the profile's target transactions per second (an \
                  assumption stated in the profile) times the measured sequential \
-                 verification time per transaction, assuming verification scales \
-                 linearly over cores and nothing else competes for them.",
+                 block verification time per transaction (signatures, and the proofs \
+                 and Merkle paths the profile's transactions carry), assuming \
+                 verification scales linearly over cores and nothing else competes \
+                 for them.",
             ),
             (
                 "ledger_growth_per_year",
@@ -325,7 +338,12 @@ impl Section for OtherRecords {
         let by_kind = ctx.run.other_by_kind();
         let unknown: Vec<(&str, Vec<&OtherRecord>)> = by_kind
             .into_iter()
-            .filter(|(k, _)| !matches!(*k, "workload" | "check" | "ct" | "conformance"))
+            .filter(|(k, _)| {
+                !matches!(
+                    *k,
+                    "workload" | "check" | "ct" | "conformance" | "recommendation"
+                )
+            })
             .collect();
         if unknown.is_empty() {
             return Ok(Vec::new());

@@ -38,6 +38,23 @@ impl<S: SignatureScheme> SigKit for SigEntry<S> {
         self.batch_encoded.map(|f| f(items))
     }
 
+    fn batch_verifies(&self) -> bool {
+        self.batch_encoded.is_some()
+    }
+
+    fn aggregates(&self) -> bool {
+        self.aggregate_encoded.is_some()
+    }
+
+    fn verify_committee_encoded(
+        &self,
+        pks: &[&[u8]],
+        msg: &[u8],
+        sig: &[u8],
+    ) -> Option<Result<()>> {
+        self.committee_encoded.map(|f| f(pks, msg, sig))
+    }
+
     fn aggregate_encoded(&self, sigs: &[&[u8]]) -> Option<Result<Vec<u8>>> {
         self.aggregate_encoded.map(|(f, _)| f(sigs))
     }
@@ -90,4 +107,17 @@ pub(super) fn verify_aggregate_encoded<S: Aggregate>(
         msgs,
         &S::decode_signature(sig)?,
     )
+}
+
+/// Many signers of one message: their keys are aggregated, then one
+/// signature check (FastAggregateVerify; proofs of possession are checked
+/// once, when a committee member registers, not per block).
+pub(super) fn verify_committee_encoded<S: Aggregate>(
+    pks: &[&[u8]],
+    msg: &[u8],
+    sig: &[u8],
+) -> Result<()> {
+    let pks = decode_all::<S>(pks)?;
+    let apk = S::aggregate_public_keys(&pks.iter().collect::<Vec<_>>())?;
+    S::verify(&apk, msg, &S::decode_signature(sig)?)
 }

@@ -35,6 +35,8 @@ type BatchEncodedFn = fn(&[(&[u8], &[u8], &[u8])]) -> Result<()>;
 type AggregateEncodedFn = fn(&[&[u8]]) -> Result<Vec<u8>>;
 /// Aggregate verification over encodings.
 type VerifyAggregateEncodedFn = fn(&[&[u8]], &[&[u8]], &[u8]) -> Result<()>;
+/// Same-message aggregate verification over encodings (keys aggregated first).
+type VerifyCommitteeEncodedFn = fn(&[&[u8]], &[u8], &[u8]) -> Result<()>;
 
 /// The runtime entry of a [`SignatureScheme`].
 ///
@@ -51,6 +53,7 @@ pub struct SigEntry<S: SignatureScheme> {
     full_only: bool,
     batch_encoded: Option<BatchEncodedFn>,
     aggregate_encoded: Option<(AggregateEncodedFn, VerifyAggregateEncodedFn)>,
+    committee_encoded: Option<VerifyCommitteeEncodedFn>,
 }
 
 impl<S: SignatureScheme> Default for SigEntry<S> {
@@ -69,6 +72,7 @@ impl<S: SignatureScheme> SigEntry<S> {
             full_only: false,
             batch_encoded: None,
             aggregate_encoded: None,
+            committee_encoded: None,
         }
     }
 
@@ -108,6 +112,7 @@ impl<S: SignatureScheme> SigEntry<S> {
             encoded::aggregate_encoded::<S>,
             encoded::verify_aggregate_encoded::<S>,
         ));
+        self.committee_encoded = Some(encoded::verify_committee_encoded::<S>);
         self
     }
 
