@@ -98,6 +98,7 @@ fn record(scheme: &str, op: Op, params: Params, ns: f64, items: usize) -> Record
         status: Status::Ok,
         error: None,
         gate: GateReport::default(),
+        conformance: None,
         items_per_op: items,
         sizes: BTreeMap::from([("pk".to_string(), 32), ("sig".to_string(), 64)]),
         measurement: Some(Measurement {
