@@ -150,14 +150,7 @@ pub(super) fn ct(registry: &Registry, args: &CtArgs, command_line: Vec<String>) 
         )));
     }
     let (dir, mut info) = match &args.resume {
-        Some(path) => {
-            let dir = RunDir::open(path)?;
-            let mut info = dir.read_run_info()?;
-            info.resumed_by.push(command_line);
-            info.status = "running".into();
-            info.stopped = None;
-            (dir, info)
-        }
+        Some(path) => super::run::reopen(path, command_line)?,
         None => {
             let ops: Vec<Op> = args
                 .ops

@@ -82,17 +82,24 @@ enum SuiteArg {
 /// (disk full, file size limit, read-only file system).
 pub(super) const EXIT_WRITE_FAILED: i32 = 3;
 
+/// Opens the run directory `path` to continue it: run.json marked `running`
+/// again, with the resuming command line recorded.
+pub(super) fn reopen(
+    path: &std::path::Path,
+    command_line: Vec<String>,
+) -> Result<(RunDir, RunInfo)> {
+    let dir = RunDir::open(path)?;
+    let mut info = dir.read_run_info()?;
+    info.resumed_by.push(command_line);
+    info.status = "running".into();
+    info.stopped = None;
+    Ok((dir, info))
+}
+
 /// Plans, gates, measures and records a run (or resumes one).
 pub(super) fn run(registry: &Registry, args: RunArgs, command_line: Vec<String>) -> Result<i32> {
     let (dir, info) = match &args.resume {
-        Some(path) => {
-            let dir = RunDir::open(path)?;
-            let mut info = dir.read_run_info()?;
-            info.resumed_by.push(command_line);
-            info.status = "running".into();
-            info.stopped = None;
-            (dir, info)
-        }
+        Some(path) => reopen(path, command_line)?,
         None => {
             let config = config_of(&args)?;
             match new_run(registry, config, &args.out, command_line, "")? {
