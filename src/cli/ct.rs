@@ -18,9 +18,6 @@ use ledgerbench_harness::{Entry, Error, Op, Registry, Result};
 
 use super::run::write_failed_then;
 
-/// Seconds of measuring per operation when `--budget` is not given.
-const DEFAULT_BUDGET_S: f64 = 3.0;
-
 /// Arguments of `ct`.
 #[derive(clap::Args, Debug)]
 pub(super) struct CtArgs {
@@ -149,8 +146,13 @@ pub(super) fn ct(registry: &Registry, args: &CtArgs, command_line: Vec<String>) 
             "--budget takes a positive number of seconds, not {b}"
         )));
     }
-    let (dir, mut info) = match &args.resume {
-        Some(path) => super::run::reopen(path, command_line)?,
+    // A resumed screen plans its stored selection; a new one, the arguments.
+    let (dir, mut info, jobs) = match &args.resume {
+        Some(path) => {
+            let (dir, info) = super::run::reopen(path, command_line)?;
+            let jobs = plan(registry, &info.config.schemes, &info.config.ops)?;
+            (dir, info, jobs)
+        }
         None => {
             let ops: Vec<Op> = args
                 .ops
@@ -159,13 +161,12 @@ pub(super) fn ct(registry: &Registry, args: &CtArgs, command_line: Vec<String>) 
                 .collect::<Result<_>>()?;
             let jobs = plan(registry, &args.schemes, &ops)?;
             match new_screen(args, &ops, &jobs, command_line) {
-                Ok(created) => created,
+                Ok((dir, info)) => (dir, info, jobs),
                 Err(e @ Error::Io { .. }) => return Ok(write_failed_then(None, e, Some("ct"))),
                 Err(e) => return Err(e),
             }
         }
     };
-    let jobs = plan(registry, &info.config.schemes, &info.config.ops)?;
     let (done, stored_budget) = if args.resume.is_some() {
         match resume_state(&dir) {
             Ok(state) => state,
@@ -177,7 +178,10 @@ pub(super) fn ct(registry: &Registry, args: &CtArgs, command_line: Vec<String>) 
     } else {
         (HashSet::new(), None)
     };
-    let budget = args.budget.or(stored_budget).unwrap_or(DEFAULT_BUDGET_S);
+    let budget = args
+        .budget
+        .or(stored_budget)
+        .unwrap_or_else(|| CtConfig::default().budget.as_secs_f64());
     let cfg = CtConfig {
         min_measurements: args.min_measurements,
         ..CtConfig::with_budget(Duration::from_secs_f64(budget))
