@@ -49,6 +49,10 @@ pub fn build_info() -> BuildInfo {
             .collect(),
         source_dir: build_facts::SOURCE_DIR.to_string(),
         plugins: Vec::new(),
+        code_paths: ledgerbench_schemes::code_paths()
+            .into_iter()
+            .map(|(lib, path)| (lib.to_string(), path))
+            .collect(),
     }
 }
 

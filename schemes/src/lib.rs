@@ -20,3 +20,9 @@ pub fn registry() -> Registry {
         .expect("scheme ids shipped with ledgerbench are unique");
     registry
 }
+
+/// The code path each shipped library with run-time CPU dispatch takes on
+/// this CPU (`library -> path`), as the library itself reports it.
+pub fn code_paths() -> Vec<(&'static str, String)> {
+    ledgerbench_pq::code_paths()
+}

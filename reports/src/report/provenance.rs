@@ -131,6 +131,18 @@ fn facts(info: &RunInfo) -> Vec<(String, String)> {
         ),
         ("target features".into(), b.target_features.join(" ")),
         (
+            "run-time code paths".into(),
+            if b.code_paths.is_empty() {
+                "not recorded".into()
+            } else {
+                b.code_paths
+                    .iter()
+                    .map(|(lib, path)| format!("{lib}: {path}"))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            },
+        ),
+        (
             "plug-in schemes".into(),
             if b.plugins.is_empty() {
                 "none (every scheme is ledgerbench's own, built with its profile)".into()

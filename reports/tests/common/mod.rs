@@ -89,6 +89,7 @@ pub fn run_info(run_id: &str, config: RunConfig, host: &str) -> RunInfo {
             locked: BTreeMap::new(),
             source_dir: String::new(),
             plugins: Vec::new(),
+            code_paths: BTreeMap::new(),
         },
         crates: BTreeMap::from([("ledgerbench-harness".to_string(), "0.1.0".to_string())]),
         machine: Machine {
