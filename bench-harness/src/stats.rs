@@ -73,6 +73,25 @@ pub struct Headline {
     pub ci95: Option<(f64, f64)>,
 }
 
+/// A 95% CI wider than this fraction of its figure marks the figure as too
+/// noisy to compare at that resolution: two runs of such a row can differ
+/// by more than 3% from noise alone (the summary's and report's `≈` mark).
+pub const STABLE_CI_WIDTH: f64 = 0.03;
+
+impl Headline {
+    /// Whether the 95% CI spans more than `fraction` of the figure (false
+    /// when there is no CI: that case is shown as "n too small").
+    pub fn ci_wider_than(&self, fraction: f64) -> bool {
+        self.ci95
+            .is_some_and(|(lo, hi)| self.value > 0.0 && (hi - lo) / self.value > fraction)
+    }
+
+    /// [`Self::ci_wider_than`] at [`STABLE_CI_WIDTH`].
+    pub fn is_noisy(&self) -> bool {
+        self.ci_wider_than(STABLE_CI_WIDTH)
+    }
+}
+
 impl Stats {
     /// The mean (with its CI) for a variable-time operation, the median
     /// (with its CI) otherwise.
@@ -183,6 +202,18 @@ fn bootstrap_cis(sorted: &[f64], seed: u64) -> ((f64, f64), (f64, f64)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ci_wider_than_three_percent_is_noisy() {
+        let h = |ci95| Headline {
+            statistic: Statistic::Median,
+            value: 100.0,
+            ci95,
+        };
+        assert!(!h(Some((99.0, 101.9))).is_noisy());
+        assert!(h(Some((98.0, 101.1))).is_noisy());
+        assert!(!h(None).is_noisy(), "no CI is shown as n too small instead");
+    }
 
     #[test]
     fn summary_of_known_values() {

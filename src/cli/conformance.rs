@@ -61,10 +61,7 @@ pub(super) fn conformance(
     command_line: Vec<String>,
 ) -> Result<i32> {
     let entries = select(registry, args)?;
-    let run_id = format!(
-        "{}-conformance",
-        now_rfc3339().replace([':', '-'], "").trim_end_matches('Z')
-    );
+    let run_id = super::new_run_id(&args.out, "conformance");
     let dir = match RunDir::create(args.out.join(&run_id)) {
         Ok(dir) => dir,
         Err(e @ Error::Io { .. }) => return Ok(write_failed_then(None, e, None)),

@@ -88,10 +88,7 @@ fn new_screen(
     jobs: &[(Entry, CtCase)],
     command_line: Vec<String>,
 ) -> Result<(RunDir, RunInfo)> {
-    let run_id = format!(
-        "{}-ct",
-        now_rfc3339().replace([':', '-'], "").trim_end_matches('Z')
-    );
+    let run_id = super::new_run_id(&args.out, "ct");
     let dir = RunDir::create(args.out.join(&run_id))?;
     let config = RunConfig {
         suite: Suite::Quick,

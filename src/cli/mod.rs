@@ -86,6 +86,22 @@ enum Command {
 }
 
 /// Warns that a plug-in binary's figures carry its own crate's build profile.
+/// A run id `<UTC timestamp>-<kind>` (e.g. `20261201T195026-quick`) naming
+/// no directory in `out` yet: a second run started within the same second
+/// gets `-2`, `-3`... appended, instead of colliding with the first.
+fn new_run_id(out: &std::path::Path, kind: &str) -> String {
+    let base = format!(
+        "{}-{kind}",
+        ledgerbench_harness::results::now_rfc3339()
+            .replace([':', '-'], "")
+            .trim_end_matches('Z')
+    );
+    std::iter::once(base.clone())
+        .chain((2..).map(|n| format!("{base}-{n}")))
+        .find(|id| !out.join(id).exists())
+        .unwrap_or(base)
+}
+
 fn note_plugins(build: &ledgerbench_harness::provenance::BuildInfo) {
     if !build.plugins.is_empty() {
         eprintln!(
@@ -214,5 +230,21 @@ fn hint(topic: HintTopic, e: &Error) -> Option<&'static str> {
         | (Error::Results { .. }, _) => Some(RESULTS_DIR_HINT),
         (Error::Io { .. }, _) => Some("check the path and its permissions"),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::new_run_id;
+
+    #[test]
+    fn a_run_id_already_taken_gets_a_suffix() {
+        let out = tempfile::tempdir().expect("tempdir");
+        let first = new_run_id(out.path(), "quick");
+        std::fs::create_dir(out.path().join(&first)).expect("mkdir");
+        let second = new_run_id(out.path(), "quick");
+        assert_ne!(first, second);
+        assert!(!out.path().join(&second).exists());
+        assert!(second.contains("-quick"), "{second}");
     }
 }

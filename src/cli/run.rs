@@ -233,6 +233,9 @@ pub(super) fn execute_run(
     }
     if !options.quiet {
         print!("{}", summary::results_table(&records));
+        if let Some(legend) = summary::noisy_legend(&records) {
+            println!("{legend}");
+        }
         print!("{}", summary::check_lines(&checks));
     }
     let failed_gates: HashSet<&str> = records
@@ -376,9 +379,8 @@ pub(super) fn new_run(
             plan(registry, &config)?.len()
         );
     }
-    let run_id = format!(
-        "{}-{}{}{}",
-        now_rfc3339().replace([':', '-'], "").trim_end_matches('Z'),
+    let kind = format!(
+        "{}{}{}",
         match suite {
             Suite::Quick => "quick",
             Suite::Full => "full",
@@ -393,6 +395,7 @@ pub(super) fn new_run(
             format!("-{tag}")
         }
     );
+    let run_id = super::new_run_id(out, &kind);
     let dir = match RunDir::create(out.join(&run_id)) {
         Ok(dir) => dir,
         Err(e @ Error::Io { .. }) => return Ok(Err(e)),

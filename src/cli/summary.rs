@@ -69,7 +69,11 @@ pub fn results_table(records: &[Record]) -> String {
                     format!("{:.0}", c.headline(r.variable_time).value)
                 });
                 let sizes: Vec<String> = r.sizes.iter().map(|(k, v)| format!("{k}={v}")).collect();
-                let ci = ci_text(h.ci95);
+                let ci = if h.is_noisy() {
+                    format!("≈{}", ci_text(h.ci95))
+                } else {
+                    ci_text(h.ci95)
+                };
                 let _ = writeln!(
                     out,
                     "{:<34} {:<16} {:<14} {:>11} {:<6} {:>23} {:<16} {:>12}  {}",
@@ -98,6 +102,22 @@ pub fn results_table(records: &[Record]) -> String {
         }
     }
     out
+}
+
+/// The legend under a results table when some row's CI is wide, else nothing.
+pub fn noisy_legend(records: &[Record]) -> Option<String> {
+    let noisy = records
+        .iter()
+        .filter(|r| r.headline().is_some_and(|h| h.is_noisy()))
+        .count();
+    (noisy > 0).then(|| {
+        format!(
+            "≈ {noisy} of {} rows have a 95% CI wider than {:.0}% of the figure: too noisy to \
+             compare at that resolution (more samples, `--threads 1`, or a quieter machine)",
+            records.len(),
+            ledgerbench_harness::stats::STABLE_CI_WIDTH * 100.0
+        )
+    })
 }
 
 /// The record's conformance verdict (`✗ deviations: N` marks a deviating

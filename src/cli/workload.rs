@@ -191,10 +191,7 @@ pub(super) fn create_run_dir(
     seed: u64,
     command_line: Vec<String>,
 ) -> Result<RunDir> {
-    let run_id = format!(
-        "{}-{name}",
-        now_rfc3339().replace([':', '-'], "").trim_end_matches('Z'),
-    );
+    let run_id = super::new_run_id(out, name);
     let dir = RunDir::create(out.join(&run_id))?;
     let config = RunConfig {
         suite: Suite::Quick,

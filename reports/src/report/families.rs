@@ -81,6 +81,7 @@ pub(crate) fn sizes_text(r: &Record) -> String {
 /// The headline's 95% CI, or "n too small" when too few samples were taken.
 pub(crate) fn headline_ci_text(h: &Headline) -> String {
     match h.ci95 {
+        Some((lo, hi)) if h.is_noisy() => format!("≈ {}", ci_text(lo, hi)),
         Some((lo, hi)) => ci_text(lo, hi),
         None => "n too small".into(),
     }
@@ -155,7 +156,8 @@ impl Section for FamilyResults {
                  verdict over its published vector suites (the Conformance section \
                  has the details): a deviating implementation is measured and marked \
                  ✗. Gate is the correctness gate: a row whose scheme failed it is \
-                 shown in red and was not timed.",
+                 shown in red and was not timed. A CI marked ≈ is wider than 3% of its \
+                 figure: that row is too noisy to compare with another run at 3%.",
                 rows.len(),
                 baseline
                     .as_deref()
