@@ -6,6 +6,7 @@
 //! | [`EcdsaSecp256k1Libsecp`] | `ecdsa-secp256k1/libsecp256k1` | `secp256k1` (bitcoin-core's C library) |
 //! | [`EcdsaP256RustCrypto`] | `ecdsa-p256/p256` | RustCrypto `p256` |
 //! | [`EcdsaP256Ring`] | `ecdsa-p256/ring` | `ring` |
+//! | [`EcdsaP256AwsLc`] | `ecdsa-p256/aws-lc` | AWS-LC (`aws-lc-rs`) |
 //!
 //! Encodings: the secret key is the 32-byte big-endian scalar, signatures are
 //! ASN.1 DER `SEQUENCE { r INTEGER, s INTEGER }` (at most 72 bytes). secp256k1
@@ -288,123 +289,177 @@ impl SignatureScheme for EcdsaSecp256k1Libsecp {
     }
 }
 
-/// ECDSA/P-256 with SHA-256 from `ring` (`ECDSA_P256_SHA256_ASN1_SIGNING`).
+/// An ECDSA/P-256 SHA-256 type over a library with `ring`'s signature API
+/// (`ring`, and `aws-lc-rs`, which mirrors it).
 ///
-/// `ring` cannot take a seeded RNG (its `SecureRandom` is sealed): signing
-/// nonces come from the OS RNG, hedged with the key and message, so signing
-/// is not reproducible. Key generation stays seeded: the secret scalar is
-/// drawn from the harness RNG and its public point computed with the `p256`
-/// crate (`ring` has no scalar-to-point API), then `ring` checks the pair.
-/// `ring` parses public keys and DER signatures inside `verify`, so the
-/// decoders here check only the length and the uncompressed-point prefix.
-pub struct EcdsaP256Ring;
+/// Neither library can take a seeded RNG (their `SecureRandom` is sealed):
+/// signing nonces come from the OS RNG, hedged with the key and message, so
+/// signing is not reproducible. Key generation stays seeded: the secret scalar
+/// is drawn from the harness RNG and its public point computed with the
+/// `p256` crate (neither has a scalar-to-point API), then the library checks
+/// the pair (`$pair` builds it). The libraries parse public keys and DER
+/// signatures inside `verify`, so the decoders here check only the length and
+/// the uncompressed-point prefix.
+macro_rules! ring_api_ecdsa_p256 {
+    ($(#[$doc:meta])* $ty:ident, $sk:ident, $lib:ident, $pair:path, $implementation:expr, $note:literal) => {
+        $(#[$doc])*
+        pub struct $ty;
 
-/// A `ring` ECDSA key pair together with its secret scalar (`ring` does not
-/// give the scalar back, and it is the standard secret-key encoding).
-pub struct RingEcdsaSecretKey {
-    scalar: [u8; SECRET_KEY_LEN],
-    pair: ring::signature::EcdsaKeyPair,
-}
-
-impl EcdsaP256Ring {
-    /// Builds the key pair for a 32-byte big-endian secret scalar in `[1, n − 1]`.
-    pub fn secret_key_from_scalar(scalar: &[u8]) -> Result<RingEcdsaSecretKey> {
-        let sk = p256::SecretKey::from_slice(scalar).map_err(|e| Error::decode("secret key", e))?;
-        Self::from_p256(&sk)
-    }
-
-    fn from_p256(sk: &p256::SecretKey) -> Result<RingEcdsaSecretKey> {
-        use p256::elliptic_curve::sec1::ToSec1Point;
-        let mut scalar = [0u8; SECRET_KEY_LEN];
-        scalar.copy_from_slice(&sk.to_bytes());
-        let pk = sk.public_key().to_sec1_point(false);
-        let pair = ring::signature::EcdsaKeyPair::from_private_key_and_public_key(
-            &ring::signature::ECDSA_P256_SHA256_ASN1_SIGNING,
-            &scalar,
-            pk.as_bytes(),
-            &ring::rand::SystemRandom::new(),
-        )
-        .map_err(|e| Error::op("keygen", e))?;
-        Ok(RingEcdsaSecretKey { scalar, pair })
-    }
-}
-
-impl SignatureScheme for EcdsaP256Ring {
-    type SecretKey = RingEcdsaSecretKey;
-    type PublicKey = [u8; UNCOMPRESSED_POINT_LEN];
-    type Signature = Vec<u8>;
-
-    const INFO: SchemeInfo = info(
-        "ecdsa-p256",
-        Implementation {
-            id: "ring",
-            krate: "ring",
-            backend: "asm",
-        },
-        "FIPS 186-5",
-        false,
-        P256_SIZES,
-        "SHA-256, DER; nonces from the OS RNG (ring cannot take a seed); key and DER checked at verify",
-    );
-
-    fn keygen(rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)> {
-        let sk = Self::from_p256(&p256::SecretKey::generate_from_rng(rng))?;
-        let pk = Self::decode_public_key(ring::signature::KeyPair::public_key(&sk.pair).as_ref())?;
-        Ok((sk, pk))
-    }
-
-    fn sign(sk: &Self::SecretKey, msg: &[u8], _rng: &mut BenchRng) -> Result<Self::Signature> {
-        let sig = sk
-            .pair
-            .sign(&ring::rand::SystemRandom::new(), msg)
-            .map_err(|e| Error::op("sign", e))?;
-        Ok(sig.as_ref().to_vec())
-    }
-
-    fn verify(pk: &Self::PublicKey, msg: &[u8], sig: &Self::Signature) -> Result<()> {
-        ring::signature::UnparsedPublicKey::new(&ring::signature::ECDSA_P256_SHA256_ASN1, pk)
-            .verify(msg, sig)
-            .map_err(|_| Error::Verification)
-    }
-
-    fn encode_public_key(pk: &Self::PublicKey) -> Vec<u8> {
-        pk.to_vec()
-    }
-
-    fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
-        let arr: [u8; UNCOMPRESSED_POINT_LEN] = bytes.try_into().map_err(|_| {
-            Error::decode(
-                "public key",
-                format!("expected 65 bytes, got {}", bytes.len()),
-            )
-        })?;
-        if arr[0] != 0x04 {
-            return Err(Error::decode(
-                "public key",
-                "not an uncompressed SEC 1 point",
-            ));
+        #[doc = concat!("A key pair of [`", stringify!($ty), "`] with its secret scalar (the \
+                         library does not give it back; it is the standard encoding).")]
+        pub struct $sk {
+            scalar: [u8; SECRET_KEY_LEN],
+            pair: $lib::signature::EcdsaKeyPair,
         }
-        Ok(arr)
-    }
 
-    fn encode_secret_key(sk: &Self::SecretKey) -> Vec<u8> {
-        sk.scalar.to_vec()
-    }
+        impl $ty {
+            /// Builds the key pair for a 32-byte big-endian secret scalar in `[1, n − 1]`.
+            pub fn secret_key_from_scalar(scalar: &[u8]) -> Result<$sk> {
+                let sk =
+                    p256::SecretKey::from_slice(scalar).map_err(|e| Error::decode("secret key", e))?;
+                Self::from_p256(&sk)
+            }
 
-    fn encode_signature(sig: &Self::Signature) -> Vec<u8> {
-        sig.clone()
-    }
-
-    fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
-        if bytes.is_empty() || bytes.len() > MAX_DER_SIG_LEN {
-            return Err(Error::decode(
-                "signature",
-                format!(
-                    "DER signature must be 1..={MAX_DER_SIG_LEN} bytes, got {}",
-                    bytes.len()
-                ),
-            ));
+            fn from_p256(sk: &p256::SecretKey) -> Result<$sk> {
+                use p256::elliptic_curve::sec1::ToSec1Point;
+                let mut scalar = [0u8; SECRET_KEY_LEN];
+                scalar.copy_from_slice(&sk.to_bytes());
+                let pk = sk.public_key().to_sec1_point(false);
+                let pair = $pair(&scalar, pk.as_bytes()).map_err(|e| Error::op("keygen", e))?;
+                Ok($sk { scalar, pair })
+            }
         }
-        Ok(bytes.to_vec())
-    }
+
+        impl SignatureScheme for $ty {
+            type SecretKey = $sk;
+            type PublicKey = [u8; UNCOMPRESSED_POINT_LEN];
+            type Signature = Vec<u8>;
+
+            const INFO: SchemeInfo = info(
+                "ecdsa-p256",
+                $implementation,
+                "FIPS 186-5",
+                false,
+                P256_SIZES,
+                $note,
+            );
+
+            fn keygen(rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)> {
+                use $lib::signature::KeyPair as _;
+                let sk = Self::from_p256(&p256::SecretKey::generate_from_rng(rng))?;
+                let pk = Self::decode_public_key(sk.pair.public_key().as_ref())?;
+                Ok((sk, pk))
+            }
+
+            fn sign(sk: &Self::SecretKey, msg: &[u8], _rng: &mut BenchRng) -> Result<Self::Signature> {
+                let sig = sk
+                    .pair
+                    .sign(&$lib::rand::SystemRandom::new(), msg)
+                    .map_err(|e| Error::op("sign", e))?;
+                Ok(sig.as_ref().to_vec())
+            }
+
+            fn verify(pk: &Self::PublicKey, msg: &[u8], sig: &Self::Signature) -> Result<()> {
+                $lib::signature::UnparsedPublicKey::new(&$lib::signature::ECDSA_P256_SHA256_ASN1, pk)
+                    .verify(msg, sig)
+                    .map_err(|_| Error::Verification)
+            }
+
+            fn encode_public_key(pk: &Self::PublicKey) -> Vec<u8> {
+                pk.to_vec()
+            }
+
+            fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
+                let arr: [u8; UNCOMPRESSED_POINT_LEN] = bytes.try_into().map_err(|_| {
+                    Error::decode(
+                        "public key",
+                        format!("expected 65 bytes, got {}", bytes.len()),
+                    )
+                })?;
+                if arr[0] != 0x04 {
+                    return Err(Error::decode(
+                        "public key",
+                        "not an uncompressed SEC 1 point",
+                    ));
+                }
+                Ok(arr)
+            }
+
+            fn encode_secret_key(sk: &Self::SecretKey) -> Vec<u8> {
+                sk.scalar.to_vec()
+            }
+
+            fn encode_signature(sig: &Self::Signature) -> Vec<u8> {
+                sig.clone()
+            }
+
+            fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
+                if bytes.is_empty() || bytes.len() > MAX_DER_SIG_LEN {
+                    return Err(Error::decode(
+                        "signature",
+                        format!(
+                            "DER signature must be 1..={MAX_DER_SIG_LEN} bytes, got {}",
+                            bytes.len()
+                        ),
+                    ));
+                }
+                Ok(bytes.to_vec())
+            }
+        }
+    };
 }
+
+/// `ring`'s P-256 key pair from a scalar and its uncompressed point.
+fn ring_p256_pair(
+    scalar: &[u8],
+    point: &[u8],
+) -> std::result::Result<ring::signature::EcdsaKeyPair, ring::error::KeyRejected> {
+    ring::signature::EcdsaKeyPair::from_private_key_and_public_key(
+        &ring::signature::ECDSA_P256_SHA256_ASN1_SIGNING,
+        scalar,
+        point,
+        &ring::rand::SystemRandom::new(),
+    )
+}
+
+/// AWS-LC's P-256 key pair from a scalar and its uncompressed point.
+fn aws_lc_p256_pair(
+    scalar: &[u8],
+    point: &[u8],
+) -> std::result::Result<aws_lc_rs::signature::EcdsaKeyPair, aws_lc_rs::error::KeyRejected> {
+    aws_lc_rs::signature::EcdsaKeyPair::from_private_key_and_public_key(
+        &aws_lc_rs::signature::ECDSA_P256_SHA256_ASN1_SIGNING,
+        scalar,
+        point,
+    )
+}
+
+ring_api_ecdsa_p256!(
+    /// ECDSA/P-256 with SHA-256 from `ring` (`ecdsa-p256/ring`).
+    EcdsaP256Ring,
+    RingEcdsaSecretKey,
+    ring,
+    ring_p256_pair,
+    Implementation {
+        id: "ring",
+        krate: "ring",
+        backend: "asm",
+    },
+    "SHA-256, DER; nonces from the OS RNG (ring cannot take a seed); key and DER checked at verify"
+);
+
+ring_api_ecdsa_p256!(
+    /// ECDSA/P-256 with SHA-256 from AWS-LC through `aws-lc-rs`
+    /// (`ecdsa-p256/aws-lc`).
+    EcdsaP256AwsLc,
+    AwsLcEcdsaSecretKey,
+    aws_lc_rs,
+    aws_lc_p256_pair,
+    Implementation {
+        id: "aws-lc",
+        krate: "aws-lc-rs",
+        backend: "aws-lc",
+    },
+    "AWS-LC C/assembly (rustls' default provider); SHA-256, DER; nonces from AWS-LC's own RNG \
+     (no seed); key and DER checked at verify"
+);

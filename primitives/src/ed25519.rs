@@ -1,14 +1,15 @@
-//! Ed25519 (RFC 8032) from two libraries: `ed25519-dalek` (with batch
-//! verification) and `ring`.
+//! Ed25519 (RFC 8032) from three libraries: `ed25519-dalek` (with batch
+//! verification), `ring` and AWS-LC (`aws-lc-rs`).
 //!
 //! | type | scheme id | verification rule |
 //! |---|---|---|
 //! | [`Ed25519Dalek`] | `ed25519/dalek` | `VerifyingKey::verify`: cofactorless, canonical `s`, rejects non-canonical `R` |
 //! | [`Ed25519Ring`] | `ed25519/ring` | BoringSSL-derived: cofactorless, canonical `s` |
+//! | [`Ed25519AwsLc`] | `ed25519/aws-lc` | BoringSSL-derived (AWS-LC) |
 //!
-//! Both sign deterministically (RFC 8032 §5.1.6) from a 32-byte seed drawn
+//! All sign deterministically (RFC 8032 §5.1.6) from a 32-byte seed drawn
 //! from the harness RNG, so keys and signatures are byte-identical across
-//! the two implementations. The secret-key encoding is the RFC 8032 32-byte
+//! the implementations. The secret-key encoding is the RFC 8032 32-byte
 //! seed, the public key the 32-byte compressed point, the signature `R ‖ S`.
 //!
 //! ```
@@ -32,7 +33,6 @@ use ledgerbench_core::{
     SignatureScheme, Size,
 };
 use rand_core::Rng;
-use ring::signature::KeyPair;
 
 /// Length of the RFC 8032 secret seed.
 pub const SEED_LEN: usize = 32;
@@ -140,88 +140,113 @@ impl BatchVerify for Ed25519Dalek {
     }
 }
 
-/// Ed25519 from `ring`.
-///
-/// `ring` validates a public key only when it verifies with it, so
-/// [`decode_public_key`](SignatureScheme::decode_public_key) checks the
-/// length and every verification includes point decompression (as in real
-/// use of `ring`'s `UnparsedPublicKey`).
-pub struct Ed25519Ring;
+/// An Ed25519 type over a library with `ring`'s signature API (`ring`
+/// itself, and `aws-lc-rs`, which mirrors it): the key pair together with the
+/// seed it came from (neither library gives the seed back, and it is the
+/// standard secret-key encoding); public keys are validated only when they
+/// verify, so decoding checks the length and every verification includes
+/// point decompression (as in real use of `UnparsedPublicKey`).
+macro_rules! ring_api_ed25519 {
+    ($(#[$doc:meta])* $ty:ident, $sk:ident, $lib:ident, $implementation:expr, $note:literal) => {
+        $(#[$doc])*
+        pub struct $ty;
 
-/// A `ring` Ed25519 key pair together with the seed it came from (`ring`
-/// does not give the seed back, and it is the standard secret-key encoding).
-pub struct RingEd25519SecretKey {
-    seed: [u8; SEED_LEN],
-    pair: ring::signature::Ed25519KeyPair,
+        #[doc = concat!("A key pair of [`", stringify!($ty), "`] with its RFC 8032 seed.")]
+        pub struct $sk {
+            seed: [u8; SEED_LEN],
+            pair: $lib::signature::Ed25519KeyPair,
+        }
+
+        impl $ty {
+            /// The key pair for an RFC 8032 32-byte secret seed.
+            pub fn secret_key_from_seed(seed: &[u8]) -> Result<$sk> {
+                let seed = fixed::<SEED_LEN>(seed, "secret key")?;
+                let pair = $lib::signature::Ed25519KeyPair::from_seed_unchecked(&seed)
+                    .map_err(|e| Error::decode("secret key", e))?;
+                Ok($sk { seed, pair })
+            }
+
+            /// The public key of a key pair.
+            pub fn public_key(sk: &$sk) -> [u8; PUBLIC_KEY_LEN] {
+                use $lib::signature::KeyPair as _;
+                let mut pk = [0u8; PUBLIC_KEY_LEN];
+                pk.copy_from_slice(sk.pair.public_key().as_ref());
+                pk
+            }
+        }
+
+        impl SignatureScheme for $ty {
+            type SecretKey = $sk;
+            type PublicKey = [u8; PUBLIC_KEY_LEN];
+            type Signature = [u8; SIGNATURE_LEN];
+
+            const INFO: SchemeInfo = info($implementation, $note);
+
+            fn keygen(rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)> {
+                let mut seed = [0u8; SEED_LEN];
+                rng.fill_bytes(&mut seed);
+                let sk = Self::secret_key_from_seed(&seed)?;
+                let pk = Self::public_key(&sk);
+                Ok((sk, pk))
+            }
+
+            fn sign(sk: &Self::SecretKey, msg: &[u8], _rng: &mut BenchRng) -> Result<Self::Signature> {
+                let sig = sk.pair.sign(msg);
+                fixed::<SIGNATURE_LEN>(sig.as_ref(), "signature").map_err(|e| Error::op("sign", e))
+            }
+
+            fn verify(pk: &Self::PublicKey, msg: &[u8], sig: &Self::Signature) -> Result<()> {
+                $lib::signature::UnparsedPublicKey::new(&$lib::signature::ED25519, pk)
+                    .verify(msg, sig)
+                    .map_err(|_| Error::Verification)
+            }
+
+            fn encode_public_key(pk: &Self::PublicKey) -> Vec<u8> {
+                pk.to_vec()
+            }
+
+            fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
+                fixed::<PUBLIC_KEY_LEN>(bytes, "public key")
+            }
+
+            fn encode_secret_key(sk: &Self::SecretKey) -> Vec<u8> {
+                sk.seed.to_vec()
+            }
+
+            fn encode_signature(sig: &Self::Signature) -> Vec<u8> {
+                sig.to_vec()
+            }
+
+            fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
+                fixed::<SIGNATURE_LEN>(bytes, "signature")
+            }
+        }
+    };
 }
 
-impl Ed25519Ring {
-    /// The key pair for an RFC 8032 32-byte secret seed.
-    pub fn secret_key_from_seed(seed: &[u8]) -> Result<RingEd25519SecretKey> {
-        let seed = fixed::<SEED_LEN>(seed, "secret key")?;
-        let pair = ring::signature::Ed25519KeyPair::from_seed_unchecked(&seed)
-            .map_err(|e| Error::decode("secret key", e))?;
-        Ok(RingEd25519SecretKey { seed, pair })
-    }
+ring_api_ed25519!(
+    /// Ed25519 from `ring` (`ed25519/ring`).
+    Ed25519Ring,
+    RingEd25519SecretKey,
+    ring,
+    Implementation {
+        id: "ring",
+        krate: "ring",
+        backend: "asm",
+    },
+    "public key validated at each verify (ring parses keys lazily)"
+);
 
-    /// The public key of a key pair.
-    pub fn public_key(sk: &RingEd25519SecretKey) -> [u8; PUBLIC_KEY_LEN] {
-        let mut pk = [0u8; PUBLIC_KEY_LEN];
-        pk.copy_from_slice(sk.pair.public_key().as_ref());
-        pk
-    }
-}
-
-impl SignatureScheme for Ed25519Ring {
-    type SecretKey = RingEd25519SecretKey;
-    type PublicKey = [u8; PUBLIC_KEY_LEN];
-    type Signature = [u8; SIGNATURE_LEN];
-
-    const INFO: SchemeInfo = info(
-        Implementation {
-            id: "ring",
-            krate: "ring",
-            backend: "asm",
-        },
-        "public key validated at each verify (ring parses keys lazily)",
-    );
-
-    fn keygen(rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)> {
-        let mut seed = [0u8; SEED_LEN];
-        rng.fill_bytes(&mut seed);
-        let sk = Self::secret_key_from_seed(&seed)?;
-        let pk = Self::public_key(&sk);
-        Ok((sk, pk))
-    }
-
-    fn sign(sk: &Self::SecretKey, msg: &[u8], _rng: &mut BenchRng) -> Result<Self::Signature> {
-        let sig = sk.pair.sign(msg);
-        fixed::<SIGNATURE_LEN>(sig.as_ref(), "signature").map_err(|e| Error::op("sign", e))
-    }
-
-    fn verify(pk: &Self::PublicKey, msg: &[u8], sig: &Self::Signature) -> Result<()> {
-        ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, pk)
-            .verify(msg, sig)
-            .map_err(|_| Error::Verification)
-    }
-
-    fn encode_public_key(pk: &Self::PublicKey) -> Vec<u8> {
-        pk.to_vec()
-    }
-
-    fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
-        fixed::<PUBLIC_KEY_LEN>(bytes, "public key")
-    }
-
-    fn encode_secret_key(sk: &Self::SecretKey) -> Vec<u8> {
-        sk.seed.to_vec()
-    }
-
-    fn encode_signature(sig: &Self::Signature) -> Vec<u8> {
-        sig.to_vec()
-    }
-
-    fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
-        fixed::<SIGNATURE_LEN>(bytes, "signature")
-    }
-}
+ring_api_ed25519!(
+    /// Ed25519 from AWS-LC through `aws-lc-rs` (`ed25519/aws-lc`), the
+    /// library rustls uses by default.
+    Ed25519AwsLc,
+    AwsLcEd25519SecretKey,
+    aws_lc_rs,
+    Implementation {
+        id: "aws-lc",
+        krate: "aws-lc-rs",
+        backend: "aws-lc",
+    },
+    "AWS-LC C/assembly (rustls' default provider); public key validated at each verify"
+);

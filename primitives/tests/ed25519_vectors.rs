@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use common::{accepts, exhaustive_conformance, hex};
 use ledgerbench_harness::conformance::VectorSuite;
 use ledgerbench_harness::{BatchVerify, SignatureScheme, bench_rng};
-use ledgerbench_primitives::ed25519::{Ed25519Dalek, Ed25519Ring};
+use ledgerbench_primitives::ed25519::{Ed25519AwsLc, Ed25519Dalek, Ed25519Ring};
 use ledgerbench_primitives::suites::{cctv_ed25519, ed25519 as ed};
 
 /// Wycheproof `ed25519_test.json` through the library suite (what
@@ -36,6 +36,11 @@ fn wycheproof_ring() {
     wycheproof_passes(ed::wycheproof::<Ed25519Ring>());
 }
 
+#[test]
+fn wycheproof_aws_lc() {
+    wycheproof_passes(ed::wycheproof::<Ed25519AwsLc>());
+}
+
 /// The library's RFC 8032 §7.1 suite: all five tests (TEST 1, 2, 3, 1024,
 /// SHA(abc)) reproduce the RFC's public key and signature and verify.
 #[test]
@@ -50,6 +55,7 @@ fn rfc8032_suite_passes_all_five() {
     for r in [
         ed::rfc8032::<Ed25519Dalek>().run(),
         ed::rfc8032::<Ed25519Ring>().run(),
+        ed::rfc8032::<Ed25519AwsLc>().run(),
     ] {
         assert_eq!((r.run, r.passed, r.failed()), (5, 5, 0), "{r:?}");
     }
@@ -172,6 +178,11 @@ fn negative_dalek() {
 #[test]
 fn negative_ring() {
     assert!(exhaustive_conformance::<Ed25519Ring>() > 800);
+}
+
+#[test]
+fn negative_aws_lc() {
+    assert!(exhaustive_conformance::<Ed25519AwsLc>() > 800);
 }
 
 #[test]

@@ -103,9 +103,9 @@ macro_rules! liboqs_signature {
 }
 
 /// Defines a zero-sized KEM over one liboqs algorithm (shared secret of
-/// `$ss` bytes).
+/// `$ss` bytes); `$variable` marks key generation as variable-time.
 macro_rules! liboqs_kem {
-    ($(#[$doc:meta])* $ty:ident, $alg:ident, $info:expr, ss = $ss:literal) => {
+    ($(#[$doc:meta])* $ty:ident, $alg:ident, $info:expr, ss = $ss:literal, variable_keygen = $variable:expr) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, Default)]
         pub struct $ty;
@@ -128,6 +128,7 @@ macro_rules! liboqs_kem {
             type SharedSecret = [u8; $ss];
 
             const INFO: ledgerbench_core::SchemeInfo = $info;
+            const VARIABLE_TIME_KEYGEN: bool = $variable;
 
             fn keygen(
                 _rng: &mut ledgerbench_core::BenchRng,
@@ -416,7 +417,8 @@ liboqs_kem!(
          liboqs; matrix from AES-128 (AES-NI where the CPU has it); 16-byte shared secret; \
          keys and encapsulation from liboqs' own randomness, not the run seed"
     ),
-    ss = 16
+    ss = 16,
+    variable_keygen = false
 );
 
 liboqs_kem!(
@@ -432,7 +434,8 @@ liboqs_kem!(
          liboqs; matrix from SHAKE128; 16-byte shared secret; keys and encapsulation from \
          liboqs' own randomness, not the run seed"
     ),
-    ss = 16
+    ss = 16,
+    variable_keygen = false
 );
 
 liboqs_kem!(
@@ -454,7 +457,9 @@ liboqs_kem!(
          CPU has it); HUGE public key (255 KiB) and slow key generation; keys and \
          encapsulation from liboqs' own randomness, not the run seed"
     ),
-    ss = 32
+    ss = 32,
+    // The key is retried until the parity-check matrix has systematic form.
+    variable_keygen = true
 );
 
 liboqs_kem!(
@@ -474,5 +479,6 @@ liboqs_kem!(
         "BIKE round 4 (code-based, not selected by NIST); liboqs (avx2/pclmul where the CPU \
          has it); keys and encapsulation from liboqs' own randomness, not the run seed"
     ),
-    ss = 32
+    ss = 32,
+    variable_keygen = false
 );

@@ -42,13 +42,19 @@ impl SeededEd25519 for crate::ed25519::Ed25519Dalek {
     }
 }
 
-impl SeededEd25519 for crate::ed25519::Ed25519Ring {
-    fn from_seed(seed: &[u8]) -> Result<(Self::SecretKey, Self::PublicKey)> {
-        let sk = Self::secret_key_from_seed(seed)?;
-        let pk = Self::public_key(&sk);
-        Ok((sk, pk))
-    }
+/// The ring-API implementations derive keys the same way.
+macro_rules! seeded_ring_api {
+    ($($ty:ty),+) => {$(
+        impl SeededEd25519 for $ty {
+            fn from_seed(seed: &[u8]) -> Result<(Self::SecretKey, Self::PublicKey)> {
+                let sk = Self::secret_key_from_seed(seed)?;
+                let pk = Self::public_key(&sk);
+                Ok((sk, pk))
+            }
+        }
+    )+};
 }
+seeded_ring_api!(crate::ed25519::Ed25519Ring, crate::ed25519::Ed25519AwsLc);
 
 /// RFC 8032 §7.1 (`vectors/rfc8032/ed25519-7.1.json`).
 const RFC8032_FILE: &str = "rfc8032/ed25519-7.1.json";
