@@ -177,7 +177,12 @@ mod tests {
             .collect();
         assert_eq!(
             ed25519,
-            ["ed25519/dalek", "ed25519/ring", "ed25519/dalek-strict"]
+            [
+                "ed25519/dalek",
+                "ed25519/ring",
+                "ed25519/aws-lc",
+                "ed25519/dalek-strict"
+            ]
         );
         assert!(records[0].gate.passed(), "{:?}", records[0].gate);
         assert!(records[0].measurement.is_some());
