@@ -100,16 +100,10 @@ pub(crate) fn kem_handle(
     Ok(cell.get_or_init(|| handle))
 }
 
-/// Checks that `bytes` has exactly `len` bytes, naming `what` otherwise.
+/// `bytes` as an owned key, signature or ciphertext, if it has exactly `len`
+/// bytes (the harness's own length check names `what` otherwise).
 pub(crate) fn exact(what: &'static str, bytes: &[u8], len: usize) -> Result<Vec<u8>> {
-    if bytes.len() == len {
-        Ok(bytes.to_vec())
-    } else {
-        Err(Error::decode(
-            what,
-            format!("{} bytes, expected {len}", bytes.len()),
-        ))
-    }
+    crate::util::check_len(bytes, len, what).map(|()| bytes.to_vec())
 }
 
 #[cfg(test)]
