@@ -93,7 +93,7 @@ pub use slhdsa::{SlhDsaSha2_128fRustCrypto, SlhDsaSha2_128sRustCrypto, SlhDsaSha
 pub use sphincs::{
     SphincsSha2_128fSimplePqclean, SphincsSha2_128sSimplePqclean, SphincsShake128fSimplePqclean,
 };
-pub use x25519::X25519Dalek;
+pub use x25519::{X25519AwsLc, X25519Dalek};
 pub use xwing::XWingRustCrypto;
 
 use ledgerbench_core::VectorSuite;
@@ -170,6 +170,10 @@ pub fn catalog(c: &mut impl Catalog) {
     c.kem_with::<MlKem1024AwsLc>(|k| k.with_suites(mlkem_suites::<_, MlKem1024RustCrypto>()));
     c.kem_with::<MlKem1024Liboqs>(|k| k.with_suites(mlkem_suites::<_, MlKem1024RustCrypto>()));
     c.kem_with::<X25519Dalek>(|k| {
+        k.with_suite(suites::x25519::wycheproof())
+            .with_suite(suites::x25519::rfc7748())
+    });
+    c.kem_with::<X25519AwsLc>(|k| {
         k.with_suite(suites::x25519::wycheproof())
             .with_suite(suites::x25519::rfc7748())
     });

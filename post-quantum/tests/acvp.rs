@@ -63,17 +63,25 @@ fn mldsa_known_answers() {
 #[test]
 fn x25519_and_xwing_vectors() {
     use ledgerbench_pq::suites::{x25519, xwing};
-    let w = x25519::wycheproof::<X25519Dalek>().run();
-    assert_eq!(w.error, None);
     // x25519_test.json: 518 tests, 264 valid, 254 acceptable, none invalid.
-    assert_eq!(
-        (w.run, w.passed, w.failed(), w.acceptable),
-        (518, 264, 0, 254),
-        "{:?}",
-        w.failed_ids
-    );
-    let r = x25519::rfc7748::<X25519Dalek>().run();
-    assert_eq!((r.run, r.passed, r.failed()), (5, 5, 0), "{r:?}");
+    for w in [
+        x25519::wycheproof::<X25519Dalek>().run(),
+        x25519::wycheproof::<X25519AwsLc>().run(),
+    ] {
+        assert_eq!(w.error, None);
+        assert_eq!(
+            (w.run, w.passed, w.failed(), w.acceptable),
+            (518, 264, 0, 254),
+            "{:?}",
+            w.failed_ids
+        );
+    }
+    for r in [
+        x25519::rfc7748::<X25519Dalek>().run(),
+        x25519::rfc7748::<X25519AwsLc>().run(),
+    ] {
+        assert_eq!((r.run, r.passed, r.failed()), (5, 5, 0), "{r:?}");
+    }
     let x = xwing::draft::<XWingRustCrypto>().run();
     assert_eq!((x.run, x.passed, x.failed()), (3, 3, 0), "{x:?}");
 }

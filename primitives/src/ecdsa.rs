@@ -1,4 +1,5 @@
-//! ECDSA with SHA-256 over secp256k1 and P-256, each from two libraries.
+//! ECDSA over secp256k1 and P-256 (SHA-256) and P-384 (SHA-384), each from
+//! two or more libraries.
 //!
 //! | type | scheme id | library |
 //! |---|---|---|
@@ -7,12 +8,16 @@
 //! | [`EcdsaP256RustCrypto`] | `ecdsa-p256/p256` | RustCrypto `p256` |
 //! | [`EcdsaP256Ring`] | `ecdsa-p256/ring` | `ring` |
 //! | [`EcdsaP256AwsLc`] | `ecdsa-p256/aws-lc` | AWS-LC (`aws-lc-rs`) |
+//! | [`EcdsaP384RustCrypto`] | `ecdsa-p384/p384` | RustCrypto `p384` |
+//! | [`EcdsaP384Ring`] | `ecdsa-p384/ring` | `ring` |
+//! | [`EcdsaP384AwsLc`] | `ecdsa-p384/aws-lc` | AWS-LC (`aws-lc-rs`) |
 //!
-//! Encodings: the secret key is the 32-byte big-endian scalar, signatures are
-//! ASN.1 DER `SEQUENCE { r INTEGER, s INTEGER }` (at most 72 bytes). secp256k1
-//! public keys are SEC 1 compressed (33 bytes, as in Bitcoin); P-256 public
-//! keys are SEC 1 uncompressed (65 bytes, the form `ring` takes). Each curve's
-//! two implementations use the same encodings, so keys and signatures cross.
+//! Encodings: the secret key is the big-endian scalar (32 bytes; 48 for
+//! P-384), signatures are ASN.1 DER `SEQUENCE { r INTEGER, s INTEGER }` (at
+//! most 72 bytes; 104 for P-384). secp256k1 public keys are SEC 1 compressed
+//! (33 bytes, as in Bitcoin); P-256 and P-384 public keys are SEC 1
+//! uncompressed (65 and 97 bytes, the form `ring` takes). Each curve's
+//! implementations use the same encodings, so keys and signatures cross.
 //!
 //! # Low-S policy (secp256k1)
 //!
@@ -26,12 +31,12 @@
 //!
 //! Neither scheme here normalises before verifying: a high-S signature is
 //! rejected by both, which is the Bitcoin rule, not plain ECDSA (X9.62 / SEC 1),
-//! under which it is valid. P-256 has no such policy: `p256` and `ring` accept
-//! both forms (`p256` signs whatever `s` comes out).
+//! under which it is valid. P-256 and P-384 have no such policy: every library
+//! here accepts both forms (`p256` and `p384` sign whatever `s` comes out).
 //!
-//! Signing: `k256`, `p256` and libsecp256k1 derive the nonce with RFC 6979
-//! (deterministic); `ring` draws it from the operating system's RNG (mixed
-//! with the key and message), so `ecdsa-p256/ring` is not reproducible.
+//! Signing: `k256`, `p256`, `p384` and libsecp256k1 derive the nonce with
+//! RFC 6979 (deterministic); `ring` and AWS-LC draw it from their own RNG
+//! (mixed with the key and message), so their signatures are not reproducible.
 //!
 //! ```
 //! use ledgerbench_core::{SignatureScheme, bench_rng};
@@ -57,14 +62,14 @@ use ecdsa::elliptic_curve::subtle::CtOption;
 use ecdsa::elliptic_curve::{AffinePoint, CurveArithmetic, FieldBytesSize, Generate, Scalar};
 use ecdsa::signature::{Signer, Verifier};
 use ecdsa::{DigestAlgorithm, EcdsaCurve, Signature, SigningKey, VerifyingKey};
-use ledgerbench_core::encoding::check_len;
+use ledgerbench_core::encoding::{check_len, fixed as to_array};
 use ledgerbench_core::{
     BenchRng, Error, Family, Implementation, NamedSize, Result, SchemeInfo, Security,
     SignatureScheme, Size, rng::Rng09,
 };
 use sha2::Digest;
 
-/// Length of a secret scalar.
+/// Length of a secret scalar of a 256-bit curve.
 pub const SECRET_KEY_LEN: usize = 32;
 /// Length of a SEC 1 compressed point (secp256k1 public keys).
 pub const COMPRESSED_POINT_LEN: usize = 33;
@@ -72,6 +77,13 @@ pub const COMPRESSED_POINT_LEN: usize = 33;
 pub const UNCOMPRESSED_POINT_LEN: usize = 65;
 /// Upper bound of a DER-encoded signature over a 256-bit curve.
 pub const MAX_DER_SIG_LEN: usize = 72;
+/// Length of a P-384 secret scalar.
+pub const P384_SECRET_KEY_LEN: usize = 48;
+/// Length of a SEC 1 uncompressed P-384 point.
+pub const P384_UNCOMPRESSED_POINT_LEN: usize = 97;
+/// Upper bound of a DER-encoded P-384 signature: two 49-byte INTEGERs
+/// (a leading zero at most) with their headers, in a SEQUENCE.
+pub const P384_MAX_DER_SIG_LEN: usize = 104;
 
 const SECP256K1_SIZES: &[NamedSize] = &[
     ("pk", Size::Exact(COMPRESSED_POINT_LEN)),
@@ -84,6 +96,20 @@ const P256_SIZES: &[NamedSize] = &[
     ("sk", Size::Exact(SECRET_KEY_LEN)),
     ("sig", Size::Max(MAX_DER_SIG_LEN)),
 ];
+
+const P384_SIZES: &[NamedSize] = &[
+    ("pk", Size::Exact(P384_UNCOMPRESSED_POINT_LEN)),
+    ("sk", Size::Exact(P384_SECRET_KEY_LEN)),
+    ("sig", Size::Max(P384_MAX_DER_SIG_LEN)),
+];
+
+/// Classical security of a curve from its size: half the bits of the group order.
+const fn curve_security(sizes: &[NamedSize]) -> Security {
+    match sizes[1].1 {
+        Size::Exact(P384_SECRET_KEY_LEN) => Security::ClassicalBits(192),
+        _ => Security::ClassicalBits(128),
+    }
+}
 
 const fn info(
     name: &'static str,
@@ -98,7 +124,7 @@ const fn info(
         family: Family::Sig,
         implementation,
         standard,
-        security: Security::ClassicalBits(128),
+        security: curve_security(sizes),
         deterministic,
         constant_time: true,
         sizes,
@@ -108,12 +134,14 @@ const fn info(
 
 /// The RustCrypto curves here and what differs between them: the scheme
 /// description and the public-key form (secp256k1 compressed as in Bitcoin,
-/// P-256 uncompressed as `ring` takes it).
+/// P-256 and P-384 uncompressed as `ring` takes them).
 pub trait RustCryptoCurve: EcdsaCurve + CurveArithmetic + DigestAlgorithm {
     /// The scheme's description.
     const INFO: SchemeInfo;
     /// Public keys are SEC 1 compressed (`true`) or uncompressed.
     const COMPRESSED_PK: bool;
+    /// Length of a field element (and of a scalar) in bytes.
+    const FIELD_LEN: usize = SECRET_KEY_LEN;
 }
 
 impl RustCryptoCurve for k256::Secp256k1 {
@@ -148,8 +176,25 @@ impl RustCryptoCurve for p256::NistP256 {
     const COMPRESSED_PK: bool = false;
 }
 
-/// ECDSA with SHA-256 from RustCrypto's `ecdsa` over curve `C` (RFC 6979
-/// nonces; strict DER decoding).
+impl RustCryptoCurve for p384::NistP384 {
+    const INFO: SchemeInfo = info(
+        "ecdsa-p384",
+        Implementation {
+            id: "p384",
+            krate: "p384",
+            backend: "portable",
+        },
+        "FIPS 186-5 / RFC 6979",
+        true,
+        P384_SIZES,
+        "SHA-384, DER, uncompressed public keys",
+    );
+    const COMPRESSED_PK: bool = false;
+    const FIELD_LEN: usize = P384_SECRET_KEY_LEN;
+}
+
+/// ECDSA from RustCrypto's `ecdsa` over curve `C` with the curve's hash
+/// (SHA-256; SHA-384 for P-384), RFC 6979 nonces and strict DER decoding.
 pub struct EcdsaRustCrypto<C>(PhantomData<C>);
 
 /// ECDSA/secp256k1 from `k256`. Signing produces low-S signatures; `verify`
@@ -159,6 +204,9 @@ pub type EcdsaSecp256k1K256 = EcdsaRustCrypto<k256::Secp256k1>;
 
 /// ECDSA/P-256 from `p256`, which accepts both `s` and `n − s`.
 pub type EcdsaP256RustCrypto = EcdsaRustCrypto<p256::NistP256>;
+
+/// ECDSA/P-384 with SHA-384 from `p384`, which accepts both `s` and `n − s`.
+pub type EcdsaP384RustCrypto = EcdsaRustCrypto<p384::NistP384>;
 
 impl<C> SignatureScheme for EcdsaRustCrypto<C>
 where
@@ -195,9 +243,9 @@ where
 
     fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
         let len = if C::COMPRESSED_PK {
-            COMPRESSED_POINT_LEN
+            1 + C::FIELD_LEN
         } else {
-            UNCOMPRESSED_POINT_LEN
+            1 + 2 * C::FIELD_LEN
         };
         check_len(bytes, len, "public key")?;
         VerifyingKey::<C>::from_sec1_bytes(bytes).map_err(|e| Error::decode("public key", e))
@@ -289,64 +337,65 @@ impl SignatureScheme for EcdsaSecp256k1Libsecp {
     }
 }
 
-/// An ECDSA/P-256 SHA-256 type over a library with `ring`'s signature API
+/// An ECDSA type over a NIST curve and a library with `ring`'s signature API
 /// (`ring`, and `aws-lc-rs`, which mirrors it).
 ///
 /// Neither library can take a seeded RNG (their `SecureRandom` is sealed):
-/// signing nonces come from the OS RNG, hedged with the key and message, so
-/// signing is not reproducible. Key generation stays seeded: the secret scalar
-/// is drawn from the harness RNG and its public point computed with the
-/// `p256` crate (neither has a scalar-to-point API), then the library checks
-/// the pair (`$pair` builds it). The libraries parse public keys and DER
-/// signatures inside `verify`, so the decoders here check only the length and
-/// the uncompressed-point prefix.
-macro_rules! ring_api_ecdsa_p256 {
-    ($(#[$doc:meta])* $ty:ident, $sk:ident, $lib:ident, $pair:path, $implementation:expr, $note:literal) => {
+/// signing nonces come from the library's RNG, hedged with the key and message,
+/// so signing is not reproducible. Key generation stays seeded: the secret
+/// scalar is drawn from the harness RNG and its public point computed with the
+/// RustCrypto curve crate `$curve` (neither library has a scalar-to-point
+/// API), then the library checks the pair (`$pair` builds it). The libraries
+/// parse public keys and DER signatures inside `verify`, so the decoders here
+/// check only the lengths and the uncompressed-point prefix.
+macro_rules! ring_api_ecdsa {
+    (
+        $(#[$doc:meta])* $ty:ident, $sk:ident, $lib:ident, $pair:ident,
+        curve: $curve:ident, scheme: $name:literal,
+        sign: $signing:ident, verify: $verifying:ident,
+        lens: ($scalar_len:expr, $point_len:expr, $sig_len:expr), sizes: $sizes:expr,
+        $implementation:expr, $note:expr
+    ) => {
         $(#[$doc])*
         pub struct $ty;
 
         #[doc = concat!("A key pair of [`", stringify!($ty), "`] with its secret scalar (the \
                          library does not give it back; it is the standard encoding).")]
         pub struct $sk {
-            scalar: [u8; SECRET_KEY_LEN],
+            scalar: [u8; $scalar_len],
             pair: $lib::signature::EcdsaKeyPair,
         }
 
         impl $ty {
-            /// Builds the key pair for a 32-byte big-endian secret scalar in `[1, n − 1]`.
+            #[doc = concat!("Builds the key pair for a ", stringify!($scalar_len),
+                            "-byte big-endian secret scalar in `[1, n − 1]`.")]
             pub fn secret_key_from_scalar(scalar: &[u8]) -> Result<$sk> {
-                let sk =
-                    p256::SecretKey::from_slice(scalar).map_err(|e| Error::decode("secret key", e))?;
-                Self::from_p256(&sk)
+                let sk = $curve::SecretKey::from_slice(scalar)
+                    .map_err(|e| Error::decode("secret key", e))?;
+                Self::from_curve_key(&sk)
             }
 
-            fn from_p256(sk: &p256::SecretKey) -> Result<$sk> {
-                use p256::elliptic_curve::sec1::ToSec1Point;
-                let mut scalar = [0u8; SECRET_KEY_LEN];
+            fn from_curve_key(sk: &$curve::SecretKey) -> Result<$sk> {
+                use $curve::elliptic_curve::sec1::ToSec1Point;
+                let mut scalar = [0u8; $scalar_len];
                 scalar.copy_from_slice(&sk.to_bytes());
                 let pk = sk.public_key().to_sec1_point(false);
-                let pair = $pair(&scalar, pk.as_bytes()).map_err(|e| Error::op("keygen", e))?;
+                let pair = $pair(&$lib::signature::$signing, &scalar, pk.as_bytes())
+                    .map_err(|e| Error::op("keygen", e))?;
                 Ok($sk { scalar, pair })
             }
         }
 
         impl SignatureScheme for $ty {
             type SecretKey = $sk;
-            type PublicKey = [u8; UNCOMPRESSED_POINT_LEN];
+            type PublicKey = [u8; $point_len];
             type Signature = Vec<u8>;
 
-            const INFO: SchemeInfo = info(
-                "ecdsa-p256",
-                $implementation,
-                "FIPS 186-5",
-                false,
-                P256_SIZES,
-                $note,
-            );
+            const INFO: SchemeInfo = info($name, $implementation, "FIPS 186-5", false, $sizes, $note);
 
             fn keygen(rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)> {
                 use $lib::signature::KeyPair as _;
-                let sk = Self::from_p256(&p256::SecretKey::generate_from_rng(rng))?;
+                let sk = Self::from_curve_key(&$curve::SecretKey::generate_from_rng(rng))?;
                 let pk = Self::decode_public_key(sk.pair.public_key().as_ref())?;
                 Ok((sk, pk))
             }
@@ -360,7 +409,7 @@ macro_rules! ring_api_ecdsa_p256 {
             }
 
             fn verify(pk: &Self::PublicKey, msg: &[u8], sig: &Self::Signature) -> Result<()> {
-                $lib::signature::UnparsedPublicKey::new(&$lib::signature::ECDSA_P256_SHA256_ASN1, pk)
+                $lib::signature::UnparsedPublicKey::new(&$lib::signature::$verifying, pk)
                     .verify(msg, sig)
                     .map_err(|_| Error::Verification)
             }
@@ -370,17 +419,9 @@ macro_rules! ring_api_ecdsa_p256 {
             }
 
             fn decode_public_key(bytes: &[u8]) -> Result<Self::PublicKey> {
-                let arr: [u8; UNCOMPRESSED_POINT_LEN] = bytes.try_into().map_err(|_| {
-                    Error::decode(
-                        "public key",
-                        format!("expected 65 bytes, got {}", bytes.len()),
-                    )
-                })?;
+                let arr: [u8; $point_len] = to_array(bytes, "public key")?;
                 if arr[0] != 0x04 {
-                    return Err(Error::decode(
-                        "public key",
-                        "not an uncompressed SEC 1 point",
-                    ));
+                    return Err(Error::decode("public key", "not an uncompressed SEC 1 point"));
                 }
                 Ok(arr)
             }
@@ -394,72 +435,113 @@ macro_rules! ring_api_ecdsa_p256 {
             }
 
             fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
-                if bytes.is_empty() || bytes.len() > MAX_DER_SIG_LEN {
-                    return Err(Error::decode(
-                        "signature",
-                        format!(
-                            "DER signature must be 1..={MAX_DER_SIG_LEN} bytes, got {}",
-                            bytes.len()
-                        ),
-                    ));
-                }
+                check_der_len(bytes, $sig_len)?;
                 Ok(bytes.to_vec())
             }
         }
     };
 }
 
-/// `ring`'s P-256 key pair from a scalar and its uncompressed point.
-fn ring_p256_pair(
+/// A DER signature must be 1..=`max` bytes (the library parses the rest).
+fn check_der_len(bytes: &[u8], max: usize) -> Result<()> {
+    if bytes.is_empty() || bytes.len() > max {
+        return Err(Error::decode(
+            "signature",
+            format!("DER signature must be 1..={max} bytes, got {}", bytes.len()),
+        ));
+    }
+    Ok(())
+}
+
+/// `ring`'s key pair from a scalar and its uncompressed point.
+fn ring_pair(
+    alg: &'static ring::signature::EcdsaSigningAlgorithm,
     scalar: &[u8],
     point: &[u8],
 ) -> std::result::Result<ring::signature::EcdsaKeyPair, ring::error::KeyRejected> {
     ring::signature::EcdsaKeyPair::from_private_key_and_public_key(
-        &ring::signature::ECDSA_P256_SHA256_ASN1_SIGNING,
+        alg,
         scalar,
         point,
         &ring::rand::SystemRandom::new(),
     )
 }
 
-/// AWS-LC's P-256 key pair from a scalar and its uncompressed point.
-fn aws_lc_p256_pair(
+/// AWS-LC's key pair from a scalar and its uncompressed point.
+fn aws_lc_pair(
+    alg: &'static aws_lc_rs::signature::EcdsaSigningAlgorithm,
     scalar: &[u8],
     point: &[u8],
 ) -> std::result::Result<aws_lc_rs::signature::EcdsaKeyPair, aws_lc_rs::error::KeyRejected> {
-    aws_lc_rs::signature::EcdsaKeyPair::from_private_key_and_public_key(
-        &aws_lc_rs::signature::ECDSA_P256_SHA256_ASN1_SIGNING,
-        scalar,
-        point,
-    )
+    aws_lc_rs::signature::EcdsaKeyPair::from_private_key_and_public_key(alg, scalar, point)
 }
 
-ring_api_ecdsa_p256!(
+const RING: Implementation = Implementation {
+    id: "ring",
+    krate: "ring",
+    backend: "asm",
+};
+
+const AWS_LC: Implementation = Implementation {
+    id: "aws-lc",
+    krate: "aws-lc-rs",
+    backend: "aws-lc",
+};
+
+ring_api_ecdsa!(
     /// ECDSA/P-256 with SHA-256 from `ring` (`ecdsa-p256/ring`).
     EcdsaP256Ring,
     RingEcdsaSecretKey,
     ring,
-    ring_p256_pair,
-    Implementation {
-        id: "ring",
-        krate: "ring",
-        backend: "asm",
-    },
+    ring_pair,
+    curve: p256, scheme: "ecdsa-p256",
+    sign: ECDSA_P256_SHA256_ASN1_SIGNING, verify: ECDSA_P256_SHA256_ASN1,
+    lens: (SECRET_KEY_LEN, UNCOMPRESSED_POINT_LEN, MAX_DER_SIG_LEN), sizes: P256_SIZES,
+    RING,
     "SHA-256, DER; nonces from the OS RNG (ring cannot take a seed); key and DER checked at verify"
 );
 
-ring_api_ecdsa_p256!(
+ring_api_ecdsa!(
     /// ECDSA/P-256 with SHA-256 from AWS-LC through `aws-lc-rs`
     /// (`ecdsa-p256/aws-lc`).
     EcdsaP256AwsLc,
     AwsLcEcdsaSecretKey,
     aws_lc_rs,
-    aws_lc_p256_pair,
-    Implementation {
-        id: "aws-lc",
-        krate: "aws-lc-rs",
-        backend: "aws-lc",
-    },
+    aws_lc_pair,
+    curve: p256, scheme: "ecdsa-p256",
+    sign: ECDSA_P256_SHA256_ASN1_SIGNING, verify: ECDSA_P256_SHA256_ASN1,
+    lens: (SECRET_KEY_LEN, UNCOMPRESSED_POINT_LEN, MAX_DER_SIG_LEN), sizes: P256_SIZES,
+    AWS_LC,
     "AWS-LC C/assembly (rustls' default provider); SHA-256, DER; nonces from AWS-LC's own RNG \
+     (no seed); key and DER checked at verify"
+);
+
+ring_api_ecdsa!(
+    /// ECDSA/P-384 with SHA-384 from `ring` (`ecdsa-p384/ring`).
+    EcdsaP384Ring,
+    RingEcdsaP384SecretKey,
+    ring,
+    ring_pair,
+    curve: p384, scheme: "ecdsa-p384",
+    sign: ECDSA_P384_SHA384_ASN1_SIGNING, verify: ECDSA_P384_SHA384_ASN1,
+    lens: (P384_SECRET_KEY_LEN, P384_UNCOMPRESSED_POINT_LEN, P384_MAX_DER_SIG_LEN),
+    sizes: P384_SIZES,
+    RING,
+    "SHA-384, DER; nonces from the OS RNG (ring cannot take a seed); key and DER checked at verify"
+);
+
+ring_api_ecdsa!(
+    /// ECDSA/P-384 with SHA-384 from AWS-LC through `aws-lc-rs`
+    /// (`ecdsa-p384/aws-lc`).
+    EcdsaP384AwsLc,
+    AwsLcEcdsaP384SecretKey,
+    aws_lc_rs,
+    aws_lc_pair,
+    curve: p384, scheme: "ecdsa-p384",
+    sign: ECDSA_P384_SHA384_ASN1_SIGNING, verify: ECDSA_P384_SHA384_ASN1,
+    lens: (P384_SECRET_KEY_LEN, P384_UNCOMPRESSED_POINT_LEN, P384_MAX_DER_SIG_LEN),
+    sizes: P384_SIZES,
+    AWS_LC,
+    "AWS-LC C/assembly (rustls' default provider); SHA-384, DER; nonces from AWS-LC's own RNG \
      (no seed); key and DER checked at verify"
 );

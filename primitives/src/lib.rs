@@ -39,6 +39,9 @@ pub fn catalog(c: &mut impl Catalog) {
     c.signature_with::<ecdsa::EcdsaP256RustCrypto>(|s| s.with_suites(p256_suites()));
     c.signature_with::<ecdsa::EcdsaP256Ring>(|s| s.with_suites(p256_suites()));
     c.signature_with::<ecdsa::EcdsaP256AwsLc>(|s| s.with_suites(p256_suites()));
+    c.signature_with::<ecdsa::EcdsaP384RustCrypto>(|s| s.with_suites(p384_suites()));
+    c.signature_with::<ecdsa::EcdsaP384Ring>(|s| s.with_suites(p384_suites()));
+    c.signature_with::<ecdsa::EcdsaP384AwsLc>(|s| s.with_suites(p384_suites()));
     c.signature::<schnorr::SchnorrK256>();
     c.signature::<schnorr::SchnorrLibsecp>();
     c.signature::<sm2::Sm2RustCrypto>();
@@ -74,6 +77,15 @@ fn secp256k1_suites<S: SignatureScheme>() -> [VectorSuite<S>; 2] {
 fn p256_suites<S: SignatureScheme>() -> [VectorSuite<S>; 1] {
     [suites::ecdsa::wycheproof(
         EcdsaFile::Secp256r1Sha256,
+        KeyForm::Uncompressed,
+        SPolicy::Any,
+    )]
+}
+
+/// Wycheproof secp384r1/SHA-384, keys uncompressed.
+fn p384_suites<S: SignatureScheme>() -> [VectorSuite<S>; 1] {
+    [suites::ecdsa::wycheproof(
+        EcdsaFile::Secp384r1Sha384,
         KeyForm::Uncompressed,
         SPolicy::Any,
     )]

