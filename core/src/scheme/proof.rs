@@ -89,9 +89,9 @@ impl CircuitSize {
 /// ```
 pub trait ProofSystem: Send + Sync + 'static {
     /// What the prover needs besides the witness (proving key, parameters).
-    type ProvingKey: Send + Sync;
+    type ProvingKey: Send + Sync + 'static;
     /// What the verifier needs besides the public input.
-    type VerifyingKey: Send + Sync;
+    type VerifyingKey: Send + Sync + 'static;
     /// A proof.
     type Proof: Send + Sync;
     /// The public input of one statement (a Merkle root, a commitment).

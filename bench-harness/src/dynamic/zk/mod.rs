@@ -7,6 +7,7 @@ use std::hint::black_box;
 use std::marker::PhantomData;
 
 mod encoded;
+mod setup_cache;
 
 use super::kit::ZkKit;
 use super::{Axis, Entry, Op, Params, Prepared};
@@ -30,7 +31,7 @@ const DISTINCT_BATCH_PROOFS: usize = 8;
 pub struct ZkState<P: ProofSystem> {
     op: Op,
     size: usize,
-    keys: (P::ProvingKey, P::VerifyingKey),
+    keys: setup_cache::Keys<P>,
     statements: Vec<(P::PublicInput, P::Witness)>,
     proofs: Vec<P::Proof>,
     /// Items per batch (`verify-batch`).
@@ -189,7 +190,7 @@ impl<P: ProofSystem> DynScheme for ZkEntry<P> {
         };
         let size = params.size.unwrap_or(P::SIZE.gate);
         let mut rng = bench_rng(seed, &format!("{}/{}/{}", P::INFO.id(), op, params.label()));
-        let keys = P::setup(size, &mut rng)?;
+        let keys = setup_cache::keys::<P>(size, seed)?;
         let statements = (0..STATEMENTS_PER_RUN)
             .map(|_| P::statement(size, &mut rng))
             .collect::<Result<Vec<_>>>()?;
