@@ -31,6 +31,22 @@ const X25519_SIZES: &[NamedSize] = &[
     ("ss", Size::Exact(32)),
 ];
 
+/// What every X25519 implementation here shares: RFC 7748, 128-bit classical,
+/// seeded and constant-time, 32-byte objects.
+const fn x25519_info(implementation: Implementation, note: &'static str) -> SchemeInfo {
+    SchemeInfo {
+        name: "x25519",
+        family: Family::Kem,
+        implementation,
+        standard: "RFC 7748",
+        security: Security::ClassicalBits(128),
+        deterministic: true,
+        constant_time: true,
+        sizes: X25519_SIZES,
+        note,
+    }
+}
+
 /// X25519 from `x25519-dalek` as a DH-KEM (`x25519/dalek`).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct X25519Dalek;
@@ -41,23 +57,16 @@ impl Kem for X25519Dalek {
     type Ciphertext = PublicKey;
     type SharedSecret = SharedSecret;
 
-    const INFO: SchemeInfo = SchemeInfo {
-        name: "x25519",
-        family: Family::Kem,
-        implementation: Implementation {
+    const INFO: SchemeInfo = x25519_info(
+        Implementation {
             id: "dalek",
             krate: "x25519-dalek",
             backend: "portable",
         },
-        standard: "RFC 7748",
-        security: Security::ClassicalBits(128),
-        deterministic: true,
-        constant_time: true,
-        sizes: X25519_SIZES,
-        note: "classical baseline: X25519 Diffie-Hellman used as a KEM (ephemeral key = \
-               ciphertext, raw X25519 output as shared secret, no KDF); fixed-base \
-               multiplication uses curve25519-dalek's precomputed tables",
-    };
+        "classical baseline: X25519 Diffie-Hellman used as a KEM (ephemeral key = \
+         ciphertext, raw X25519 output as shared secret, no KDF); fixed-base \
+         multiplication uses curve25519-dalek's precomputed tables",
+    );
 
     fn keygen(rng: &mut BenchRng) -> Result<(Self::DecapsKey, Self::EncapsKey)> {
         let dk = StaticSecret::random_from_rng(rng);
@@ -144,23 +153,16 @@ impl Kem for X25519AwsLc {
     type Ciphertext = [u8; 32];
     type SharedSecret = [u8; 32];
 
-    const INFO: SchemeInfo = SchemeInfo {
-        name: "x25519",
-        family: Family::Kem,
-        implementation: Implementation {
+    const INFO: SchemeInfo = x25519_info(
+        Implementation {
             id: "aws-lc",
             krate: "aws-lc-rs",
             backend: "aws-lc",
         },
-        standard: "RFC 7748",
-        security: Security::ClassicalBits(128),
-        deterministic: true,
-        constant_time: true,
-        sizes: X25519_SIZES,
-        note: "classical baseline: X25519 Diffie-Hellman used as a KEM, as x25519/dalek, with \
-               AWS-LC C/assembly (rustls' default provider); scalars from the run seed; an \
-               all-zero shared secret (low-order point) is refused",
-    };
+        "classical baseline: X25519 Diffie-Hellman used as a KEM, as x25519/dalek, with \
+         AWS-LC C/assembly (rustls' default provider); scalars from the run seed; an \
+         all-zero shared secret (low-order point) is refused",
+    );
 
     fn keygen(rng: &mut BenchRng) -> Result<(Self::DecapsKey, Self::EncapsKey)> {
         let dk = Self::private_key(&random_array::<32>(rng))?;
