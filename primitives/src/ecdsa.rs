@@ -103,20 +103,13 @@ const P384_SIZES: &[NamedSize] = &[
     ("sig", Size::Max(P384_MAX_DER_SIG_LEN)),
 ];
 
-/// Classical security of a curve from its size: half the bits of the group order.
-const fn curve_security(sizes: &[NamedSize]) -> Security {
-    match sizes[1].1 {
-        Size::Exact(P384_SECRET_KEY_LEN) => Security::ClassicalBits(192),
-        _ => Security::ClassicalBits(128),
-    }
-}
-
 const fn info(
     name: &'static str,
     implementation: Implementation,
     standard: &'static str,
     deterministic: bool,
     sizes: &'static [NamedSize],
+    security: Security,
     note: &'static str,
 ) -> SchemeInfo {
     SchemeInfo {
@@ -124,7 +117,7 @@ const fn info(
         family: Family::Sig,
         implementation,
         standard,
-        security: curve_security(sizes),
+        security,
         deterministic,
         constant_time: true,
         sizes,
@@ -155,6 +148,7 @@ impl RustCryptoCurve for k256::Secp256k1 {
         "SEC 1 v2 / RFC 6979",
         true,
         SECP256K1_SIZES,
+        Security::ClassicalBits(128),
         "SHA-256, DER; signs low-S, verify rejects high-S (k256 NORMALIZE_S)",
     );
     const COMPRESSED_PK: bool = true;
@@ -171,6 +165,7 @@ impl RustCryptoCurve for p256::NistP256 {
         "FIPS 186-5 / RFC 6979",
         true,
         P256_SIZES,
+        Security::ClassicalBits(128),
         "SHA-256, DER, uncompressed public keys",
     );
     const COMPRESSED_PK: bool = false;
@@ -187,6 +182,7 @@ impl RustCryptoCurve for p384::NistP384 {
         "FIPS 186-5 / RFC 6979",
         true,
         P384_SIZES,
+        Security::ClassicalBits(192),
         "SHA-384, DER, uncompressed public keys",
     );
     const COMPRESSED_PK: bool = false;
@@ -292,6 +288,7 @@ impl SignatureScheme for EcdsaSecp256k1Libsecp {
         "SEC 1 v2 / RFC 6979",
         true,
         SECP256K1_SIZES,
+        Security::ClassicalBits(128),
         "SHA-256 then sign digest, DER; signs low-S, verify rejects high-S",
     );
 
@@ -354,6 +351,7 @@ macro_rules! ring_api_ecdsa {
         curve: $curve:ident, scheme: $name:literal,
         sign: $signing:ident, verify: $verifying:ident,
         lens: ($scalar_len:expr, $point_len:expr, $sig_len:expr), sizes: $sizes:expr,
+        security: $security:expr,
         $implementation:expr, $note:expr
     ) => {
         $(#[$doc])*
@@ -391,7 +389,15 @@ macro_rules! ring_api_ecdsa {
             type PublicKey = [u8; $point_len];
             type Signature = Vec<u8>;
 
-            const INFO: SchemeInfo = info($name, $implementation, "FIPS 186-5", false, $sizes, $note);
+            const INFO: SchemeInfo = info(
+                $name,
+                $implementation,
+                "FIPS 186-5",
+                false,
+                $sizes,
+                $security,
+                $note,
+            );
 
             fn keygen(rng: &mut BenchRng) -> Result<(Self::SecretKey, Self::PublicKey)> {
                 use $lib::signature::KeyPair as _;
@@ -497,6 +503,7 @@ ring_api_ecdsa!(
     curve: p256, scheme: "ecdsa-p256",
     sign: ECDSA_P256_SHA256_ASN1_SIGNING, verify: ECDSA_P256_SHA256_ASN1,
     lens: (SECRET_KEY_LEN, UNCOMPRESSED_POINT_LEN, MAX_DER_SIG_LEN), sizes: P256_SIZES,
+    security: Security::ClassicalBits(128),
     RING,
     "SHA-256, DER; nonces from the OS RNG (ring cannot take a seed); key and DER checked at verify"
 );
@@ -511,6 +518,7 @@ ring_api_ecdsa!(
     curve: p256, scheme: "ecdsa-p256",
     sign: ECDSA_P256_SHA256_ASN1_SIGNING, verify: ECDSA_P256_SHA256_ASN1,
     lens: (SECRET_KEY_LEN, UNCOMPRESSED_POINT_LEN, MAX_DER_SIG_LEN), sizes: P256_SIZES,
+    security: Security::ClassicalBits(128),
     AWS_LC,
     "AWS-LC C/assembly (rustls' default provider); SHA-256, DER; nonces from AWS-LC's own RNG \
      (no seed); key and DER checked at verify"
@@ -526,6 +534,7 @@ ring_api_ecdsa!(
     sign: ECDSA_P384_SHA384_ASN1_SIGNING, verify: ECDSA_P384_SHA384_ASN1,
     lens: (P384_SECRET_KEY_LEN, P384_UNCOMPRESSED_POINT_LEN, P384_MAX_DER_SIG_LEN),
     sizes: P384_SIZES,
+    security: Security::ClassicalBits(192),
     RING,
     "SHA-384, DER; nonces from the OS RNG (ring cannot take a seed); key and DER checked at verify"
 );
@@ -541,6 +550,7 @@ ring_api_ecdsa!(
     sign: ECDSA_P384_SHA384_ASN1_SIGNING, verify: ECDSA_P384_SHA384_ASN1,
     lens: (P384_SECRET_KEY_LEN, P384_UNCOMPRESSED_POINT_LEN, P384_MAX_DER_SIG_LEN),
     sizes: P384_SIZES,
+    security: Security::ClassicalBits(192),
     AWS_LC,
     "AWS-LC C/assembly (rustls' default provider); SHA-384, DER; nonces from AWS-LC's own RNG \
      (no seed); key and DER checked at verify"
