@@ -89,7 +89,9 @@ pub use mlkem::{
     MlKem768Libcrux, MlKem768Pqclean, MlKem768RustCrypto, MlKem1024AwsLc, MlKem1024Libcrux,
     MlKem1024Pqclean, MlKem1024RustCrypto, MlKemParams,
 };
-pub use slhdsa::{SlhDsaSha2_128fRustCrypto, SlhDsaSha2_128sRustCrypto, SlhDsaShake128fRustCrypto};
+pub use slhdsa::{
+    SlhDsa, SlhDsaSha2_128fRustCrypto, SlhDsaSha2_128sRustCrypto, SlhDsaShake128fRustCrypto,
+};
 pub use sphincs::{
     SphincsSha2_128fSimplePqclean, SphincsSha2_128sSimplePqclean, SphincsShake128fSimplePqclean,
 };
@@ -122,53 +124,85 @@ pub fn code_paths() -> Vec<(&'static str, String)> {
 /// SLH-DSA and SPHINCS+ (signing takes hundreds of milliseconds) run in the
 /// full suite, or in quick when named.
 pub fn catalog(c: &mut impl Catalog) {
+    use suites::liboqs_kat::SignedMessage::{
+        Falcon, MessageThenSignature as MsgThenSig, SignatureThenMessage as SigThenMsg,
+    };
+    use suites::liboqs_kat::{kem as kem_kat, signature as sig_kat, unseedable};
     c.signature_with::<MlDsa44Pqclean>(|s| s.with_suites(mldsa_suites()));
     c.signature_with::<MlDsa44RustCrypto>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
     c.signature_with::<MlDsa44Libcrux>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
     c.signature_with::<MlDsa44AwsLc>(|s| s.with_suites(mldsa_suites()));
-    c.signature_with::<MlDsa44Liboqs>(|s| s.with_suites(mldsa_suites()));
+    c.signature_with::<MlDsa44Liboqs>(|s| {
+        s.with_suites(mldsa_suites())
+            .with_suite(sig_kat("ML-DSA-44", SigThenMsg))
+    });
     c.signature_with::<MlDsa65Pqclean>(|s| s.with_suites(mldsa_suites()));
     c.signature_with::<MlDsa65RustCrypto>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
     c.signature_with::<MlDsa65Libcrux>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
     c.signature_with::<MlDsa65AwsLc>(|s| s.with_suites(mldsa_suites()));
-    c.signature_with::<MlDsa65Liboqs>(|s| s.with_suites(mldsa_suites()));
+    c.signature_with::<MlDsa65Liboqs>(|s| {
+        s.with_suites(mldsa_suites())
+            .with_suite(sig_kat("ML-DSA-65", SigThenMsg))
+    });
     c.signature_with::<MlDsa87Pqclean>(|s| s.with_suites(mldsa_suites()));
     c.signature_with::<MlDsa87RustCrypto>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
     c.signature_with::<MlDsa87Libcrux>(|s| s.with_signing_sets().with_suites(mldsa_suites()));
     c.signature_with::<MlDsa87AwsLc>(|s| s.with_suites(mldsa_suites()));
-    c.signature_with::<MlDsa87Liboqs>(|s| s.with_suites(mldsa_suites()));
-    c.signature_with::<SlhDsaSha2_128sRustCrypto>(|s| s.full_suite_only());
-    c.signature::<SlhDsaSha2_128fRustCrypto>();
-    c.signature::<SlhDsaShake128fRustCrypto>();
+    c.signature_with::<MlDsa87Liboqs>(|s| {
+        s.with_suites(mldsa_suites())
+            .with_suite(sig_kat("ML-DSA-87", SigThenMsg))
+    });
+    c.signature_with::<SlhDsaSha2_128sRustCrypto>(|s| {
+        s.full_suite_only().with_suites(acvp::slhdsa())
+    });
+    c.signature_with::<SlhDsaSha2_128fRustCrypto>(|s| s.with_suites(acvp::slhdsa()));
+    c.signature_with::<SlhDsaShake128fRustCrypto>(|s| s.with_suites(acvp::slhdsa()));
     c.signature_with::<SphincsSha2_128sSimplePqclean>(|s| s.full_suite_only());
     c.signature::<SphincsSha2_128fSimplePqclean>();
     c.signature::<SphincsShake128fSimplePqclean>();
-    c.signature::<Falcon512Pqclean>();
-    c.signature::<Falcon1024Pqclean>();
-    c.signature::<Falcon512Liboqs>();
-    c.signature::<Falcon1024Liboqs>();
-    c.signature::<Mayo1Liboqs>();
-    c.signature::<Mayo2Liboqs>();
-    c.signature::<CrossRsdp128FastLiboqs>();
-    c.signature::<CrossRsdpg128FastLiboqs>();
-    c.signature::<UovIsLiboqs>();
-    c.signature::<UovIpLiboqs>();
+    c.signature_with::<Falcon512Pqclean>(|s| s.with_suite(unseedable("Falcon-512")));
+    c.signature_with::<Falcon1024Pqclean>(|s| s.with_suite(unseedable("Falcon-1024")));
+    c.signature_with::<Falcon512Liboqs>(|s| {
+        s.with_suite(sig_kat("Falcon-512", Falcon { header: 0x29 }))
+    });
+    c.signature_with::<Falcon1024Liboqs>(|s| {
+        s.with_suite(sig_kat("Falcon-1024", Falcon { header: 0x2A }))
+    });
+    c.signature_with::<Mayo1Liboqs>(|s| s.with_suite(sig_kat("MAYO-1", SigThenMsg)));
+    c.signature_with::<Mayo2Liboqs>(|s| s.with_suite(sig_kat("MAYO-2", SigThenMsg)));
+    c.signature_with::<CrossRsdp128FastLiboqs>(|s| {
+        s.with_suite(sig_kat("cross-rsdp-128-fast", MsgThenSig))
+    });
+    c.signature_with::<CrossRsdpg128FastLiboqs>(|s| {
+        s.with_suite(sig_kat("cross-rsdpg-128-fast", MsgThenSig))
+    });
+    c.signature_with::<UovIsLiboqs>(|s| s.with_suite(sig_kat("OV-Is", MsgThenSig)));
+    c.signature_with::<UovIpLiboqs>(|s| s.with_suite(sig_kat("OV-Ip", MsgThenSig)));
     c.signature::<Ed25519MlDsa65>();
     c.kem_with::<MlKem512Pqclean>(|k| k.with_suites(mlkem_suites::<_, MlKem512RustCrypto>()));
     c.kem_with::<MlKem512RustCrypto>(|k| k.with_suites(mlkem_suites::<_, MlKem512RustCrypto>()));
     c.kem_with::<MlKem512Libcrux>(|k| k.with_suites(mlkem_suites::<_, MlKem512RustCrypto>()));
     c.kem_with::<MlKem512AwsLc>(|k| k.with_suites(mlkem_suites::<_, MlKem512RustCrypto>()));
-    c.kem_with::<MlKem512Liboqs>(|k| k.with_suites(mlkem_suites::<_, MlKem512RustCrypto>()));
+    c.kem_with::<MlKem512Liboqs>(|k| {
+        k.with_suites(mlkem_suites::<_, MlKem512RustCrypto>())
+            .with_suite(kem_kat("ML-KEM-512"))
+    });
     c.kem_with::<MlKem768Pqclean>(|k| k.with_suites(mlkem_suites::<_, MlKem768RustCrypto>()));
     c.kem_with::<MlKem768RustCrypto>(|k| k.with_suites(mlkem_suites::<_, MlKem768RustCrypto>()));
     c.kem_with::<MlKem768Libcrux>(|k| k.with_suites(mlkem_suites::<_, MlKem768RustCrypto>()));
     c.kem_with::<MlKem768AwsLc>(|k| k.with_suites(mlkem_suites::<_, MlKem768RustCrypto>()));
-    c.kem_with::<MlKem768Liboqs>(|k| k.with_suites(mlkem_suites::<_, MlKem768RustCrypto>()));
+    c.kem_with::<MlKem768Liboqs>(|k| {
+        k.with_suites(mlkem_suites::<_, MlKem768RustCrypto>())
+            .with_suite(kem_kat("ML-KEM-768"))
+    });
     c.kem_with::<MlKem1024Pqclean>(|k| k.with_suites(mlkem_suites::<_, MlKem1024RustCrypto>()));
     c.kem_with::<MlKem1024RustCrypto>(|k| k.with_suites(mlkem_suites::<_, MlKem1024RustCrypto>()));
     c.kem_with::<MlKem1024Libcrux>(|k| k.with_suites(mlkem_suites::<_, MlKem1024RustCrypto>()));
     c.kem_with::<MlKem1024AwsLc>(|k| k.with_suites(mlkem_suites::<_, MlKem1024RustCrypto>()));
-    c.kem_with::<MlKem1024Liboqs>(|k| k.with_suites(mlkem_suites::<_, MlKem1024RustCrypto>()));
+    c.kem_with::<MlKem1024Liboqs>(|k| {
+        k.with_suites(mlkem_suites::<_, MlKem1024RustCrypto>())
+            .with_suite(kem_kat("ML-KEM-1024"))
+    });
     c.kem_with::<X25519Dalek>(|k| {
         k.with_suite(suites::x25519::wycheproof())
             .with_suite(suites::x25519::rfc7748())
@@ -178,13 +212,13 @@ pub fn catalog(c: &mut impl Catalog) {
             .with_suite(suites::x25519::rfc7748())
     });
     c.kem_with::<XWingRustCrypto>(|k| k.with_suite(suites::xwing::draft()));
-    c.kem::<Hqc128Pqclean>();
-    c.kem::<Hqc192Pqclean>();
-    c.kem::<Hqc256Pqclean>();
-    c.kem::<FrodoKem640AesLiboqs>();
-    c.kem::<FrodoKem640ShakeLiboqs>();
-    c.kem::<ClassicMcEliece348864Liboqs>();
-    c.kem::<BikeL1Liboqs>();
+    c.kem_with::<Hqc128Pqclean>(|k| k.with_suite(unseedable("HQC-128")));
+    c.kem_with::<Hqc192Pqclean>(|k| k.with_suite(unseedable("HQC-192")));
+    c.kem_with::<Hqc256Pqclean>(|k| k.with_suite(unseedable("HQC-256")));
+    c.kem_with::<FrodoKem640AesLiboqs>(|k| k.with_suite(kem_kat("FrodoKEM-640-AES")));
+    c.kem_with::<FrodoKem640ShakeLiboqs>(|k| k.with_suite(kem_kat("FrodoKEM-640-SHAKE")));
+    c.kem_with::<ClassicMcEliece348864Liboqs>(|k| k.with_suite(kem_kat("Classic-McEliece-348864")));
+    c.kem_with::<BikeL1Liboqs>(|k| k.with_suite(kem_kat("BIKE-L1")));
 }
 
 /// Wycheproof and ACVP suites of an ML-DSA implementation.

@@ -44,6 +44,33 @@ const SIZES_128F: &[(&str, Size)] = &[
     ("sig", Size::Exact(17088)),
 ];
 
+/// FIPS 205's internal functions, for the NIST ACVP vectors.
+pub trait SlhDsa: SignatureScheme {
+    /// The parameter set's FIPS 205 name (`SLH-DSA-SHA2-128s`), as ACVP writes it.
+    const PARAMETER_SET: &'static str;
+
+    /// `slh_keygen_internal(SK.seed, SK.prf, PK.seed)` (FIPS 205 Algorithm
+    /// 18): the encoded secret and public keys; seeds of the wrong length are
+    /// a decode error.
+    fn keygen_internal(sk_seed: &[u8], sk_prf: &[u8], pk_seed: &[u8])
+    -> Result<(Vec<u8>, Vec<u8>)>;
+
+    /// `slh_verify_internal(M, SIG, PK)` (FIPS 205 Algorithm 20): no
+    /// context, no domain separator.
+    fn verify_internal(pk: &Self::PublicKey, msg: &[u8], sig: &Self::Signature) -> Result<()>;
+}
+
+/// n, the length of each seed: half the public key (PK.seed ‖ PK.root).
+fn seed_len(info: &SchemeInfo) -> usize {
+    info.sizes
+        .iter()
+        .find_map(|(name, size)| match (name, size) {
+            (&"pk", Size::Exact(len)) => Some(len / 2),
+            _ => None,
+        })
+        .unwrap_or(0)
+}
+
 macro_rules! rustcrypto_slhdsa {
     ($(#[$doc:meta])* $ty:ident, $p:ty, $info:expr) => {
         $(#[$doc])*
@@ -92,6 +119,32 @@ macro_rules! rustcrypto_slhdsa {
             fn decode_signature(bytes: &[u8]) -> Result<Self::Signature> {
                 Signature::<$p>::try_from(bytes)
                     .map_err(|_| Error::decode("SLH-DSA signature", "wrong length"))
+            }
+        }
+
+        impl SlhDsa for $ty {
+            const PARAMETER_SET: &'static str = <$p as slh_dsa::ParameterSet>::NAME;
+
+            fn keygen_internal(
+                sk_seed: &[u8],
+                sk_prf: &[u8],
+                pk_seed: &[u8],
+            ) -> Result<(Vec<u8>, Vec<u8>)> {
+                let want = seed_len(&<Self as SignatureScheme>::INFO);
+                if [sk_seed, sk_prf, pk_seed].iter().any(|s| s.len() != want) {
+                    return Err(Error::decode("SLH-DSA seed", format!("not {want} bytes")));
+                }
+                let sk = SigningKey::<$p>::slh_keygen_internal(sk_seed, sk_prf, pk_seed);
+                let pk: &VerifyingKey<$p> = sk.as_ref();
+                Ok((sk.to_vec(), pk.to_vec()))
+            }
+
+            fn verify_internal(
+                pk: &Self::PublicKey,
+                msg: &[u8],
+                sig: &Self::Signature,
+            ) -> Result<()> {
+                pk.slh_verify_internal(&[msg], sig).map_err(|_| Error::Verification)
             }
         }
     };

@@ -26,7 +26,8 @@ pub struct WorkloadOptions {
     /// Transactions per block (default: the profile's).
     pub block_txs: Option<usize>,
     /// How block verification is timed: the measurement engine's warm-up,
-    /// sample count and budget, one block per sample (cycling over the blocks).
+    /// sample count and budget, one block per sample (cycling over the
+    /// blocks), shared by the strategies' [`TIMING_ROUNDS`] interleaved rounds.
     pub timing: EngineConfig,
     /// Client-side time per block for making distinct transactions; past it,
     /// the block is filled by reusing them (slow signers and provers).
@@ -57,6 +58,51 @@ pub fn block_timing() -> EngineConfig {
         budget: Duration::from_secs(1),
         ..EngineConfig::quick()
     }
+}
+
+/// Rounds the strategies are timed in: all strategies in turn, then again,
+/// so that a change in the host's speed during the measurement falls on every
+/// strategy alike instead of on whichever ran last — speed-ups and parallel
+/// efficiencies are ratios between strategies.
+pub const TIMING_ROUNDS: u32 = 4;
+
+/// Times every strategy in [`TIMING_ROUNDS`] interleaved rounds, each round
+/// a measurement with a share of `timing`'s warm-up, samples and budget;
+/// returns one summary per strategy over the samples of all its rounds.
+fn time_interleaved(
+    verifier: &Verifier<'_>,
+    blocks: &[Block],
+    strategies: &[Strategy],
+    timing: &EngineConfig,
+    seed: u64,
+) -> Result<Vec<Stats>> {
+    let share = |n: usize| n.div_ceil(TIMING_ROUNDS as usize);
+    let round = EngineConfig {
+        warmup: timing.warmup / TIMING_ROUNDS,
+        samples: share(timing.samples),
+        min_samples: share(timing.min_samples),
+        budget: timing.budget / TIMING_ROUNDS,
+        ..timing.clone()
+    };
+    let mut ops: Vec<BlockVerification<'_>> = strategies
+        .iter()
+        .map(|s| BlockVerification {
+            verifier,
+            blocks,
+            strategy: *s,
+            next: 0,
+        })
+        .collect();
+    let mut samples = vec![Vec::new(); ops.len()];
+    for _ in 0..TIMING_ROUNDS {
+        for (op, taken) in ops.iter_mut().zip(&mut samples) {
+            taken.extend(measure(op, &round, seed)?.samples_ns);
+        }
+    }
+    samples
+        .iter()
+        .map(|taken| summarize(taken, seed).ok_or_else(|| Error::op("timing", "no samples")))
+        .collect()
 }
 
 /// Block verification as an engine operation: each run verifies the next
@@ -229,15 +275,9 @@ fn time_blocks(
         }
     }
 
-    for s in &strategies {
-        let mut op = BlockVerification {
-            verifier: &verifier,
-            blocks: &blocks,
-            strategy: *s,
-            next: 0,
-        };
-        let m = measure(&mut op, &opts.timing, opts.seed)?;
-        record.verify_block_ns.insert(s.name().to_string(), m.ns);
+    let times = time_interleaved(&verifier, &blocks, &strategies, &opts.timing, opts.seed)?;
+    for (s, stats) in strategies.iter().zip(times) {
+        record.verify_block_ns.insert(s.name().to_string(), stats);
     }
     let mut root_samples = Vec::new();
     for block in &blocks {

@@ -13,9 +13,11 @@
 //! randomised signing) from its own `randombytes` (the operating system's
 //! `getrandom`), not from the run seed, as PQClean does: keys and signatures
 //! are not reproducible from a seed, and its speed tool measures the same
-//! calls.
+//! calls. Its known-answer tests (`suites::liboqs_kat`) give the thread
+//! running them liboqs' NIST KAT DRBG instead ([`KatRng`]).
 
 mod generic;
+mod kat_rng;
 mod mldsa;
 mod mlkem;
 
@@ -24,6 +26,7 @@ pub use generic::{
     Falcon512Liboqs, Falcon1024Liboqs, FrodoKem640AesLiboqs, FrodoKem640ShakeLiboqs, Mayo1Liboqs,
     Mayo2Liboqs, UovIpLiboqs, UovIsLiboqs,
 };
+pub use kat_rng::{KatRng, NistDrbg};
 pub use mldsa::{MlDsa44Liboqs, MlDsa65Liboqs, MlDsa87Liboqs};
 pub use mlkem::{MlKem512Liboqs, MlKem768Liboqs, MlKem1024Liboqs};
 

@@ -121,6 +121,12 @@ pub trait MlDsa: SignatureScheme {
         Err(unsupported::<Self>("signing an external mu"))
     }
 
+    /// `ML-DSA.Verify_internal` on an externally computed μ (64 bytes).
+    fn verify_mu(pk: &Self::PublicKey, mu: &[u8; 64], sig: &Self::Signature) -> Result<()> {
+        let _ = (pk, mu, sig);
+        Err(unsupported::<Self>("verifying against an external mu"))
+    }
+
     /// `ML-DSA.Verify` with context `ctx`.
     fn verify_with_context(
         pk: &Self::PublicKey,

@@ -118,6 +118,14 @@ macro_rules! rustcrypto_mldsa {
                 Ok(sk.sign_mu_deterministic(&(*mu).into()))
             }
 
+            fn verify_mu(pk: &Self::PublicKey, mu: &[u8; 64], sig: &Self::Signature) -> Result<()> {
+                if pk.verify_mu(&(*mu).into(), sig) {
+                    Ok(())
+                } else {
+                    Err(Error::Verification)
+                }
+            }
+
             fn verify_with_context(
                 pk: &Self::PublicKey,
                 msg: &[u8],

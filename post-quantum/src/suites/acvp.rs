@@ -1,15 +1,16 @@
 //! NIST ACVP known answers (usnistgov/ACVP-Server `gen-val/json-files/`,
 //! the `internalProjection.json` files, which hold each test's expected
-//! answer): ML-KEM keyGen and encapDecap, ML-DSA keyGen and sigGen.
+//! answer): ML-KEM keyGen and encapDecap, ML-DSA keyGen, sigGen and sigVer.
 //!
 //! The files (ACVP-Server commit 65370b8, `vectors/acvp/`) test the
 //! *internal* interfaces: `ML-KEM.KeyGen_internal(d, z)`,
 //! `Encaps_internal(ek, m)`, `Decaps_internal(dk, c)`, `ML-DSA.KeyGen_internal(ξ)`
-//! and `ML-DSA.Sign_internal(sk, M', rnd)`. The last is reached through
-//! external-μ signing with μ = SHAKE256(tr ‖ M', 64) (FIPS 204 Algorithm 7,
-//! line 6; tr is bytes 64..128 of the secret key); a library without
-//! seeded key generation, caller-chosen randomness or external-μ signing
-//! cannot take those tests (not applicable, with the reason).
+//! `ML-DSA.Sign_internal(sk, M', rnd)` and `ML-DSA.Verify_internal(pk, M',
+//! σ)`. The last two are reached through external μ = SHAKE256(tr ‖ M', 64)
+//! (FIPS 204 Algorithm 7, line 6; tr is bytes 64..128 of the secret key, or
+//! SHAKE256(pk, 64)); a library without seeded key generation,
+//! caller-chosen randomness or external-μ signing and verification cannot
+//! take those tests (not applicable, with the reason).
 
 use ledgerbench_core::conformance::{Outcome, SuiteReport, VectorSuite};
 use ledgerbench_core::{Error, Result};
@@ -17,12 +18,15 @@ use serde::Deserialize;
 use shake::{ExtendableOutput, Shake256, Update, XofReader};
 
 use super::{bad_data, unsupported_reason};
-use crate::{MlDsa, MlKem};
+use crate::{MlDsa, MlKem, SlhDsa};
 
 /// Where the files come from.
 const SOURCE: &str = "usnistgov/ACVP-Server gen-val/json-files";
 /// The upstream commit of the files.
 const COMMIT: &str = "65370b8";
+/// The SLH-DSA files: ACVP-Server's, as RustCrypto/signatures copied them
+/// (its commit; the ACVP-Server commit is not recorded there).
+const ACVP_RUSTCRYPTO_COPY: &str = "RustCrypto/signatures cf34cd2";
 
 const MLKEM_KEYGEN: (&str, &str) = (
     "acvp/ML-KEM-keyGen-FIPS203/internalProjection.json",
@@ -39,6 +43,22 @@ const MLDSA_KEYGEN: (&str, &str) = (
 const MLDSA_SIGGEN: (&str, &str) = (
     "acvp/ML-DSA-sigGen-FIPS204/internalProjection.json",
     include_str!("../../../vectors/acvp/ML-DSA-sigGen-FIPS204/internalProjection.json"),
+);
+
+const MLDSA_SIGVER: (&str, &str) = (
+    "acvp/ML-DSA-sigVer-FIPS204/internalProjection.json",
+    include_str!("../../../vectors/acvp/ML-DSA-sigVer-FIPS204/internalProjection.json"),
+);
+
+const SLHDSA_KEYGEN: (&str, &str) = (
+    "acvp/SLH-DSA-keyGen-FIPS205/internalProjection.json",
+    include_str!("../../../vectors/acvp/SLH-DSA-keyGen-FIPS205/internalProjection.json"),
+);
+/// The SHAKE-128f group of the sigVer file (the one registered parameter set
+/// it covers), extracted verbatim.
+const SLHDSA_SIGVER: (&str, &str) = (
+    "acvp/SLH-DSA-sigVer-FIPS205/SLH-DSA-SHAKE-128f.json",
+    include_str!("../../../vectors/acvp/SLH-DSA-sigVer-FIPS205/SLH-DSA-SHAKE-128f.json"),
 );
 
 /// An ACVP vector set: groups of tests, every field a hex string (or a flag).
@@ -58,6 +78,9 @@ struct Group {
     deterministic: Option<bool>,
     #[serde(default)]
     dk: Option<String>,
+    /// The group's public key (ML-DSA sigVer).
+    #[serde(default)]
+    pk: Option<String>,
     tests: Vec<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -180,12 +203,14 @@ fn mlkem_encap_decap<S: MlKem>() -> Result<SuiteReport> {
     Ok(report)
 }
 
-/// ML-DSA: `keyGen` (seed ξ → pk, sk) and `sigGen` (sk, M', rnd →
-/// signature, through external μ) of `S`'s parameter set.
-pub fn mldsa<S: MlDsa>() -> [VectorSuite<S>; 2] {
+/// ML-DSA: `keyGen` (seed ξ → pk, sk), `sigGen` (sk, M', rnd → signature)
+/// and `sigVer` (pk, M', σ → accept or reject, each test's `testPassed`),
+/// the last two through external μ, of `S`'s parameter set.
+pub fn mldsa<S: MlDsa>() -> [VectorSuite<S>; 3] {
     [
         VectorSuite::new("acvp ML-DSA keyGen", mldsa_keygen::<S>),
         VectorSuite::new("acvp ML-DSA sigGen", mldsa_siggen::<S>),
+        VectorSuite::new("acvp ML-DSA sigVer", mldsa_sigver::<S>),
     ]
 }
 
@@ -213,15 +238,62 @@ fn mldsa_keygen<S: MlDsa>() -> Result<SuiteReport> {
     Ok(report)
 }
 
+/// SHAKE256 of the concatenated `parts`, 64 bytes.
+fn shake256_64(parts: &[&[u8]]) -> [u8; 64] {
+    let mut h = Shake256::default();
+    parts.iter().for_each(|p| h.update(p));
+    let mut out = [0u8; 64];
+    h.finalize_xof().read(&mut out);
+    out
+}
+
 /// μ = SHAKE256(tr ‖ M', 64) with tr = bytes 64..128 of the encoded secret key.
 fn mu_of(sk: &[u8], message: &[u8]) -> Option<[u8; 64]> {
-    let tr = sk.get(64..128)?;
-    let mut h = Shake256::default();
-    h.update(tr);
-    h.update(message);
-    let mut mu = [0u8; 64];
-    h.finalize_xof().read(&mut mu);
-    Some(mu)
+    Some(shake256_64(&[sk.get(64..128)?, message]))
+}
+
+fn mldsa_sigver<S: MlDsa>() -> Result<SuiteReport> {
+    let file = MLDSA_SIGVER.0;
+    let set = load(MLDSA_SIGVER)?;
+    let mut report = SuiteReport::new("acvp ML-DSA sigVer", SOURCE, COMMIT).with_reason(
+        "Verify_internal reached through external mu = SHAKE256(SHAKE256(pk, 64) || M', 64)",
+    );
+    for group in groups(&set, S::INFO.name) {
+        let pk_bytes = group
+            .pk
+            .as_deref()
+            .ok_or_else(|| bad_data(file, "a sigVer group has no pk"))
+            .and_then(|pk| hex::decode(pk).map_err(|e| bad_data(file, format!("pk: {e}"))))?;
+        let tr = shake256_64(&[&pk_bytes]);
+        let pk = S::decode_public_key(&pk_bytes);
+        // A signature or key the decoder refuses counts as rejected — but
+        // only for a library that can verify an external mu at all.
+        let unsupported = group.tests.iter().find_map(|t| {
+            let sig = S::decode_signature(&field(file, t, "signature").ok()?).ok()?;
+            match S::verify_mu(pk.as_ref().ok()?, &[0u8; 64], &sig) {
+                Err(e @ Error::Unsupported(_)) => Some(unsupported_reason(&e)),
+                _ => None,
+            }
+        });
+        for t in &group.tests {
+            let id = tc_id(t);
+            if let Some(why) = &unsupported {
+                report.not_applicable(id, why);
+                continue;
+            }
+            let expected = t
+                .get("testPassed")
+                .and_then(serde_json::Value::as_bool)
+                .ok_or_else(|| bad_data(file, format!("tc {id}: no testPassed")))?;
+            let mu = shake256_64(&[&tr, &field(file, t, "message")?]);
+            let accepted = match (&pk, S::decode_signature(&field(file, t, "signature")?)) {
+                (Ok(pk), Ok(sig)) => S::verify_mu(pk, &mu, &sig).is_ok(),
+                _ => false,
+            };
+            report.record(id, pass(accepted == expected));
+        }
+    }
+    Ok(report)
 }
 
 fn mldsa_siggen<S: MlDsa>() -> Result<SuiteReport> {
@@ -257,6 +329,65 @@ fn mldsa_siggen<S: MlDsa>() -> Result<SuiteReport> {
                 },
             };
             report.record(id, outcome);
+        }
+    }
+    Ok(report)
+}
+
+/// SLH-DSA: `keyGen` (SK.seed, SK.prf, PK.seed → sk, pk) and `sigVer` (pk,
+/// M, SIG → each test's `testPassed`, through `slh_verify_internal`) of
+/// `S`'s parameter set. The files cover SHA2-128s (keyGen, 10 tests) and
+/// SHAKE-128f (sigVer, 9 tests) of the registered sets; a set the file does
+/// not cover runs no test.
+pub fn slhdsa<S: SlhDsa>() -> [VectorSuite<S>; 2] {
+    [
+        VectorSuite::new("acvp SLH-DSA keyGen", slhdsa_keygen::<S>),
+        VectorSuite::new("acvp SLH-DSA sigVer", slhdsa_sigver::<S>),
+    ]
+}
+
+fn slhdsa_keygen<S: SlhDsa>() -> Result<SuiteReport> {
+    let file = SLHDSA_KEYGEN.0;
+    let set = load(SLHDSA_KEYGEN)?;
+    let mut report = SuiteReport::new("acvp SLH-DSA keyGen", SOURCE, ACVP_RUSTCRYPTO_COPY);
+    for group in groups(&set, S::PARAMETER_SET) {
+        for t in &group.tests {
+            let keys = S::keygen_internal(
+                &field(file, t, "skSeed")?,
+                &field(file, t, "skPrf")?,
+                &field(file, t, "pkSeed")?,
+            );
+            let ok = match keys {
+                Ok((sk, pk)) => sk == field(file, t, "sk")? && pk == field(file, t, "pk")?,
+                Err(_) => false,
+            };
+            report.record(tc_id(t), pass(ok));
+        }
+    }
+    Ok(report)
+}
+
+fn slhdsa_sigver<S: SlhDsa>() -> Result<SuiteReport> {
+    let file = SLHDSA_SIGVER.0;
+    let set = load(SLHDSA_SIGVER)?;
+    let mut report = SuiteReport::new("acvp SLH-DSA sigVer", SOURCE, ACVP_RUSTCRYPTO_COPY);
+    for group in groups(&set, S::PARAMETER_SET) {
+        for t in &group.tests {
+            let id = tc_id(t);
+            let expected = t
+                .get("testPassed")
+                .and_then(serde_json::Value::as_bool)
+                .ok_or_else(|| bad_data(file, format!("tc {id}: no testPassed")))?;
+            let accepted = match (
+                S::decode_public_key(&field(file, t, "pk")?),
+                S::decode_signature(&field(file, t, "signature")?),
+            ) {
+                (Ok(pk), Ok(sig)) => {
+                    S::verify_internal(&pk, &field(file, t, "message")?, &sig).is_ok()
+                }
+                _ => false,
+            };
+            report.record(id, pass(accepted == expected));
         }
     }
     Ok(report)

@@ -8,7 +8,8 @@
 //! | [`mlkem::wycheproof`] | ML-KEM (seeded keygen, decaps, encaps with fixed `m`, expanded-key decaps) | each test's `result`, keys, ciphertext and shared secret |
 //! | [`x25519::wycheproof`], [`x25519::rfc7748`] | X25519 | each test's `result` and shared secret; the RFC's outputs |
 //! | [`xwing::draft`] | X-Wing | the draft's keys, ciphertexts and shared secrets |
-//! | [`acvp::mlkem`], [`acvp::mldsa`] | ML-KEM keyGen, encapDecap; ML-DSA keyGen, sigGen | NIST ACVP's expected answers |
+//! | [`acvp::mlkem`], [`acvp::mldsa`], [`acvp::slhdsa`] | ML-KEM keyGen, encapDecap; ML-DSA keyGen, sigGen, sigVer; SLH-DSA keyGen, sigVer | NIST ACVP's expected answers |
+//! | [`liboqs_kat::signature`], [`liboqs_kat::kem`] | every liboqs scheme (Falcon, ML-DSA, MAYO, CROSS, UOV; ML-KEM, FrodoKEM, Classic McEliece, BIKE) | liboqs' SHA-256 of each NIST KAT response file |
 //!
 //! Where an API cannot take a vector's inputs (no seeded key generation, no
 //! caller-chosen randomness) the vector is *not applicable*, with the reason;
@@ -17,6 +18,7 @@
 //! never *passed*.
 
 pub mod acvp;
+pub mod liboqs_kat;
 pub mod mldsa;
 pub mod mlkem;
 pub mod x25519;

@@ -309,6 +309,98 @@ mod tests {
         }
     }
 
+    /// The value of attribute `key` of every element `tag` in `svg` whose
+    /// attributes contain `having`.
+    fn attrs(svg: &str, tag: &str, having: &str, key: &str) -> Vec<String> {
+        svg.split(&format!("<{tag} "))
+            .skip(1)
+            .filter_map(|el| {
+                let el = &el[..el.find('>')?];
+                let at = el.find(&format!("{key}=\""))? + key.len() + 2;
+                let end = at + el[at..].find('"')?;
+                el.contains(having).then(|| el[at..end].to_string())
+            })
+            .collect()
+    }
+
+    /// Constraint lines are drawn across the plot where their values fall on
+    /// the axes the points are drawn on: read back from the SVG, a vertical
+    /// guide at x = 300 between points at x = 100 and 1000 (log axis: a
+    /// factor of 10 spans more than 4) sits log(3)/log(10) of the way, and a
+    /// horizontal guide at y = 50 between y = 10 and 100 (linear: a factor
+    /// below 20) sits 40/90 of the way.
+    #[test]
+    fn guides_are_drawn_where_their_values_fall() {
+        let chart = Scatter {
+            points: vec![p(100.0, 10.0), p(1000.0, 100.0)],
+            x_axis: "bytes".into(),
+            y_axis: "time".into(),
+            x_unit: Unit::Bytes,
+            y_unit: Unit::Count,
+            front: None,
+            guides: vec![
+                Guide {
+                    vertical: true,
+                    value: 300.0,
+                    label: "block bytes limit".into(),
+                },
+                Guide {
+                    vertical: false,
+                    value: 50.0,
+                    label: "16 cores".into(),
+                },
+            ],
+        };
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, chart.size()).into_drawing_area();
+            chart.draw(&root).expect("draw");
+            root.present().expect("present");
+        }
+        assert!(svg.contains("block bytes limit"), "{svg}");
+        assert!(svg.contains("16 cores"), "{svg}");
+        let num = |v: &String| v.parse::<f64>().expect("number");
+        let (cx, cy): (Vec<f64>, Vec<f64>) = (
+            attrs(&svg, "circle", "", "cx").iter().map(num).collect(),
+            attrs(&svg, "circle", "", "cy").iter().map(num).collect(),
+        );
+        assert_eq!(cx.len(), 2, "{svg}");
+        // Lines in the guides' half-transparent ink (axes and ticks are opaque).
+        let lines: Vec<[(f64, f64); 2]> = attrs(&svg, "polyline", "opacity=\"0.45\"", "points")
+            .iter()
+            .filter_map(|pts| {
+                let xy: Vec<(f64, f64)> = pts
+                    .split_whitespace()
+                    .filter_map(|xy| {
+                        let (x, y) = xy.split_once(',')?;
+                        Some((x.parse().ok()?, y.parse().ok()?))
+                    })
+                    .collect();
+                (xy.len() == 2).then(|| [xy[0], xy[1]])
+            })
+            .collect();
+        let expect_x = cx[0] + (cx[1] - cx[0]) * 3f64.ln() / 10f64.ln();
+        let vertical = lines
+            .iter()
+            .filter(|[a, b]| a.0 == b.0 && a.1 != b.1)
+            .map(|[a, _]| a.0)
+            .find(|x| (x - expect_x).abs() <= 1.5);
+        assert!(
+            vertical.is_some(),
+            "no vertical line at x ≈ {expect_x}: {lines:?}"
+        );
+        let expect_y = cy[0] + (cy[1] - cy[0]) * 40.0 / 90.0;
+        let horizontal = lines
+            .iter()
+            .filter(|[a, b]| a.1 == b.1 && a.0 != b.0)
+            .map(|[a, _]| a.1)
+            .find(|y| (y - expect_y).abs() <= 1.5);
+        assert!(
+            horizontal.is_some(),
+            "no horizontal line at y ≈ {expect_y}: {lines:?}"
+        );
+    }
+
     #[test]
     fn front_keeps_only_undominated_points() {
         let pts = vec![

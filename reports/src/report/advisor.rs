@@ -55,6 +55,35 @@ fn verify_cost(v: &Value) -> Option<(f64, f64, f64)> {
     figure(v, &format!("core_us_per_tx_{}", text(v, "best_strategy")))
 }
 
+/// The constraint lines of the plot, from a record's `constraints`: the most
+/// bytes per transaction a block allows at the target rate (block bytes ÷
+/// (tps × block interval)), and the most core-µs per transaction the cores
+/// allow (cores ÷ tps × 10^6).
+fn constraint_guides(c: &Value) -> Vec<Guide> {
+    let num = |k: &str| c.get(k).and_then(Value::as_f64);
+    let tps = num("tps").unwrap_or(0.0);
+    let interval = num("block_interval_s").unwrap_or(1.0);
+    let mut guides = Vec::new();
+    if tps <= 0.0 {
+        return guides;
+    }
+    if let Some(b) = num("block_bytes") {
+        guides.push(Guide {
+            vertical: true,
+            value: b / (tps * interval),
+            label: "block bytes limit".into(),
+        });
+    }
+    if let Some(cores) = num("cores") {
+        guides.push(Guide {
+            vertical: false,
+            value: cores / tps * 1e6,
+            label: format!("{} cores at {tps} tx/s", format::sig3(cores)),
+        });
+    }
+    guides
+}
+
 fn with_ci((value, lo, hi): (f64, f64, f64)) -> String {
     if hi > lo {
         format!(
@@ -135,25 +164,7 @@ impl Section for Recommendations {
                 y: verify_cost(v).map_or(0.0, |f| f.0),
             });
         }
-        let mut guides = Vec::new();
-        if let Some(b) = num("block_bytes")
-            && tps > 0.0
-        {
-            guides.push(Guide {
-                vertical: true,
-                value: b / (tps * interval),
-                label: "block bytes limit".into(),
-            });
-        }
-        if let Some(cores) = num("cores")
-            && tps > 0.0
-        {
-            guides.push(Guide {
-                vertical: false,
-                value: cores / tps * 1e6,
-                label: format!("{} cores at {tps} tx/s", format::sig3(cores)),
-            });
-        }
+        let guides = constraint_guides(&c);
         if points.len() >= 2 {
             let chart = Scatter {
                 points,
@@ -266,5 +277,40 @@ impl Section for Recommendations {
             blocks.push(Block::Table(bad));
         }
         Ok(blocks)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The budget of the sector question "5,000 tx/s, 4 MB blocks every
+    /// second, 16 validator cores": a transaction may take 800 bytes and
+    /// 3,200 core-µs.
+    #[test]
+    fn constraint_lines_sit_at_the_budget_per_transaction() {
+        let c = serde_json::json!({
+            "tps": 5000.0,
+            "block_interval_s": 1.0,
+            "block_bytes": 4_000_000.0,
+            "cores": 16.0,
+        });
+        let g = constraint_guides(&c);
+        assert_eq!(g.len(), 2);
+        assert!(g[0].vertical);
+        assert!((g[0].value - 800.0).abs() < 1e-9, "{:?}", g[0]);
+        assert!(!g[1].vertical);
+        assert!((g[1].value - 3200.0).abs() < 1e-9, "{:?}", g[1]);
+        assert!(
+            g[1].label.ends_with(" cores at 5000 tx/s"),
+            "{}",
+            g[1].label
+        );
+        // A longer interval puts more transactions in each block: fewer bytes each.
+        let slow =
+            serde_json::json!({"tps": 5000.0, "block_interval_s": 4.0, "block_bytes": 4_000_000.0});
+        assert_eq!(constraint_guides(&slow)[0].value, 200.0);
+        // Unconstrained budgets draw no lines.
+        assert!(constraint_guides(&serde_json::json!({"tps": 5000.0})).is_empty());
     }
 }
