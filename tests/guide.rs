@@ -8,9 +8,9 @@
 //! `in-checkout` runs the block at the repository root instead of the
 //! scratch directory (for `cargo` commands; `$GUIDE_TMP` names the scratch
 //! directory so such a block can still write its results there, and
-//! `$GUIDE_TARGET` this build's profile directory). A nested `cargo test`
-//! selects `--workspace` so it resolves the same features as the `cargo test
-//! --workspace` running it and finds everything built. A plug-in binary's
+//! `$GUIDE_TARGET` this build's profile directory). An example's `cargo test
+//! --example NAME` is replaced by `NAME-tests`, the test binary this `cargo
+//! test --workspace` built for it. A plug-in binary's
 //! `cargo run --example … --` is replaced by `ledgerbench`: the plug-in's
 //! `main` is `ledgerbench::cli::run_with` with one more entry (its own test
 //! runs it), so the arguments are checked against the same CLI without
@@ -107,7 +107,35 @@ fn bin_dir(scratch: &Path) -> PathBuf {
     std::fs::create_dir_all(&bin).expect("bin dir");
     std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_ledgerbench"), bin.join("ledgerbench"))
         .expect("symlink ledgerbench");
+    let plugin_tests = example_test_binary("signature_plugin");
+    std::os::unix::fs::symlink(plugin_tests, bin.join("signature_plugin-tests"))
+        .expect("symlink the example's tests");
     bin
+}
+
+/// The test binary `cargo test --workspace` built for example `name`
+/// (`test = true`): `examples/<name>-<hash>`, the newest if several. A nested
+/// `cargo test --example` would build the workspace's crates once more, under
+/// other unit hashes than the `cargo test --workspace` running this test.
+fn example_test_binary(name: &str) -> PathBuf {
+    let dir = target_dir().join("examples");
+    let prefix = format!("{name}-");
+    std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_prefix(&prefix))
+                .is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        })
+        .max_by_key(|p| p.metadata().and_then(|m| m.modified()).ok())
+        .unwrap_or_else(|| {
+            panic!(
+                "no test binary of example `{name}` in {}: run `cargo test --workspace`",
+                dir.display()
+            )
+        })
 }
 
 /// The profile directory of this build (`target/debug`): where `cargo build

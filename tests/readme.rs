@@ -92,8 +92,14 @@ fn no_file_refers_outside_the_repository() {
 fn ci_runs_the_fresh_clone_check() {
     let ci = std::fs::read_to_string(root().join(".ci/run")).expect(".ci/run");
     assert!(
-        ci.lines().any(|l| l.trim() == "scripts/fresh-clone-check"),
-        ".ci/run must run scripts/fresh-clone-check"
+        ci.lines()
+            .any(|l| l.trim() == "scripts/fresh-clone-check --in-place"),
+        ".ci/run must run scripts/fresh-clone-check on its isolated copy"
+    );
+    assert!(
+        ci.lines()
+            .any(|l| l.trim() == "scripts/copy-checkout \"$copy\""),
+        ".ci/run must run its checks in a copy of the checkout"
     );
 }
 

@@ -30,7 +30,20 @@ fn every_shipped_profile_runs_on_small_blocks() {
             "--blocks",
             "1",
         ];
-        let o = ledgerbench(&[&args[..], &["--client-budget", "1", "--out", &out_arg]].concat());
+        let o = ledgerbench(
+            &[
+                &args[..],
+                &[
+                    "--client-budget",
+                    "1",
+                    "--timing-budget",
+                    "0.2",
+                    "--out",
+                    &out_arg,
+                ],
+            ]
+            .concat(),
+        );
         let stderr = String::from_utf8_lossy(&o.stderr);
         let profile = Profile::parse(text, name).expect("profile");
         let missing: Vec<&String> = profile
@@ -83,6 +96,8 @@ fn baseline_comparison_is_recorded_with_both_runs() {
         "40",
         "--blocks",
         "1",
+        "--timing-budget",
+        "0.2",
         "--out",
         &out_arg,
     ]);
@@ -239,5 +254,19 @@ fn light_client_rejects_every_corrupted_committee_aggregate() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn a_timing_budget_must_be_a_positive_number_of_seconds() {
+    for bad in ["0", "-1", "soon"] {
+        let arg = format!("--timing-budget={bad}");
+        let o = ledgerbench(&["workload", "run", "retail-payments", &arg]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{bad}: {stderr}");
+        assert!(
+            stderr.contains(&format!("`{bad}` is not a positive number of seconds")),
+            "{bad}: {stderr}"
+        );
     }
 }

@@ -3,15 +3,19 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use clap::Subcommand;
 
+use ledgerbench_harness::engine::EngineConfig;
 use ledgerbench_harness::plan::{RunConfig, Suite};
 use ledgerbench_harness::provenance::RunInfo;
 use ledgerbench_harness::results::{RunDir, Status, now_rfc3339, write_atomic};
 use ledgerbench_harness::workload::profile::{BUILTIN, Profile};
 use ledgerbench_harness::workload::resolve::{assign, parse_assignments, resolve};
-use ledgerbench_harness::workload::run::{WorkloadOptions, WorkloadRecord, compare, run};
+use ledgerbench_harness::workload::run::{
+    WorkloadOptions, WorkloadRecord, block_timing, compare, run,
+};
 use ledgerbench_harness::{Error, Registry, Result};
 
 use super::summary::format_ns;
@@ -56,6 +60,11 @@ pub struct WorkloadRunArgs {
     /// Client-side seconds per block for distinct transactions before reuse.
     #[arg(long, default_value_t = 3.0)]
     client_budget: f64,
+    /// Seconds of timed block verification per strategy, shared by its
+    /// interleaved rounds (each strategy still times at least the samples a
+    /// confidence interval needs).
+    #[arg(long, default_value_t = 1.0, value_parser = parse_seconds)]
+    timing_budget: f64,
     /// Parent directory of run directories.
     #[arg(long, default_value = "results")]
     out: PathBuf,
@@ -125,7 +134,10 @@ fn run_workload(
         block_txs: args.block_txs,
         client_budget_secs: args.client_budget,
         seed: args.seed,
-        ..WorkloadOptions::default()
+        timing: EngineConfig {
+            budget: Duration::from_secs_f64(args.timing_budget),
+            ..block_timing()
+        },
     };
     let dir = create_run_dir(
         registry,
@@ -311,4 +323,12 @@ pub fn workload_table(r: &WorkloadRecord) -> String {
         );
     }
     out
+}
+
+/// A positive, finite number of seconds.
+fn parse_seconds(text: &str) -> std::result::Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(secs) if secs.is_finite() && secs > 0.0 => Ok(secs),
+        _ => Err(format!("`{text}` is not a positive number of seconds")),
+    }
 }

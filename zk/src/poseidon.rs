@@ -215,39 +215,3 @@ pub fn decode_elements<F: NativeField>(bytes: &[u8]) -> Result<Vec<F>> {
     }
     bytes.chunks(FIELD_BYTES).map(F::from_bytes).collect()
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use ledgerbench_core::bench_rng;
-
-    fn roundtrip<F: NativeField>() {
-        let mut rng = bench_rng(1, "poseidon");
-        let x = F::random(&mut rng);
-        assert_eq!(F::from_bytes(&x.to_bytes()).ok(), Some(x));
-        assert_ne!(
-            F::hash1(x),
-            F::hash2(x, F::from_u64(0)),
-            "length is domain-separated"
-        );
-        assert_ne!(F::hash2(x, F::from_u64(1)), F::hash2(F::from_u64(1), x));
-        assert!(F::from_bytes(&[0xff; FIELD_BYTES]).is_err(), "≥ modulus");
-        assert!(F::from_bytes(&[0; 31]).is_err());
-    }
-
-    #[test]
-    fn fields_encode_and_hash() {
-        roundtrip::<ark_bls12_381::Fr>();
-        roundtrip::<ark_bn254::Fr>();
-        roundtrip::<PastaFp>();
-    }
-
-    #[test]
-    fn ark_configs_have_the_documented_shape() {
-        let c = <ark_bn254::Fr as ArkPoseidon>::poseidon_config();
-        assert_eq!((c.full_rounds, c.partial_rounds, c.alpha), (8, 57, 5));
-        assert_eq!((c.rate, c.capacity), (2, 1));
-        assert_eq!(c.ark.len(), 65);
-        assert_eq!(c.mds.len(), 3);
-    }
-}

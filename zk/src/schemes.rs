@@ -1,8 +1,18 @@
 //! The registered (proof system, circuit) pairs and their ids.
+//!
+//! Each pair is a type of its own whose trait methods forward to the generic
+//! implementation (`Groth16<E, C>`, `Halo2<C>`). The forwarding functions are
+//! not generic, so this crate compiles each pair's prover and verifier once,
+//! optimised; the registry and the tests call them instead of instantiating
+//! the arkworks and halo2 code again in every crate and test that uses a pair
+//! (in a release build, LTO sees through the call either way).
 
 use ark_bls12_381::Bls12_381;
 use ark_bn254::Bn254;
-use ledgerbench_core::{BatchVerifyProofs, Catalog, ProofListing, Rerandomize, SchemeInfo};
+use ledgerbench_core::{
+    BatchVerifyProofs, BenchRng, Catalog, CircuitSize, ProofListing, ProofSystem, Rerandomize,
+    Result, SchemeInfo, StatementSize,
+};
 
 use crate::bulletproofs::Bulletproofs;
 use crate::groth16::{Described, Groth16, info};
@@ -13,13 +23,121 @@ use crate::statement::range::Range;
 use crate::statement::sha256::Sha256Preimage;
 use crate::statement::synthetic::Synthetic;
 
+/// Declares `$name` as a proof system that forwards every `ProofSystem` item
+/// to `$generic`.
+macro_rules! forward_proof_system {
+    ($(#[$doc:meta])* $name:ident = $generic:ty) => {
+        $(#[$doc])*
+        pub struct $name;
+
+        impl ProofSystem for $name {
+            type ProvingKey = <$generic as ProofSystem>::ProvingKey;
+            type VerifyingKey = <$generic as ProofSystem>::VerifyingKey;
+            type Proof = <$generic as ProofSystem>::Proof;
+            type PublicInput = <$generic as ProofSystem>::PublicInput;
+            type Witness = <$generic as ProofSystem>::Witness;
+
+            const INFO: SchemeInfo = <$generic as ProofSystem>::INFO;
+            const SIZE: StatementSize = <$generic as ProofSystem>::SIZE;
+            const VARIABLE_TIME_PROVE: bool = <$generic as ProofSystem>::VARIABLE_TIME_PROVE;
+
+            fn setup(
+                size: usize,
+                rng: &mut BenchRng,
+            ) -> Result<(Self::ProvingKey, Self::VerifyingKey)> {
+                <$generic>::setup(size, rng)
+            }
+
+            fn statement(
+                size: usize,
+                rng: &mut BenchRng,
+            ) -> Result<(Self::PublicInput, Self::Witness)> {
+                <$generic>::statement(size, rng)
+            }
+
+            fn unsatisfiable_statement(
+                size: usize,
+                rng: &mut BenchRng,
+            ) -> Result<(Self::PublicInput, Self::Witness)> {
+                <$generic>::unsatisfiable_statement(size, rng)
+            }
+
+            fn prove(
+                pk: &Self::ProvingKey,
+                public: &Self::PublicInput,
+                witness: &Self::Witness,
+                rng: &mut BenchRng,
+            ) -> Result<Self::Proof> {
+                <$generic>::prove(pk, public, witness, rng)
+            }
+
+            fn verify(
+                vk: &Self::VerifyingKey,
+                public: &Self::PublicInput,
+                proof: &Self::Proof,
+            ) -> Result<()> {
+                <$generic>::verify(vk, public, proof)
+            }
+
+            fn encode_proof(proof: &Self::Proof) -> Vec<u8> {
+                <$generic>::encode_proof(proof)
+            }
+
+            fn decode_proof(bytes: &[u8]) -> Result<Self::Proof> {
+                <$generic>::decode_proof(bytes)
+            }
+
+            fn encode_public_input(public: &Self::PublicInput) -> Vec<u8> {
+                <$generic>::encode_public_input(public)
+            }
+
+            fn decode_public_input(bytes: &[u8]) -> Result<Self::PublicInput> {
+                <$generic>::decode_public_input(bytes)
+            }
+
+            fn key_sizes(
+                pk: &Self::ProvingKey,
+                vk: &Self::VerifyingKey,
+            ) -> Vec<(&'static str, usize)> {
+                <$generic>::key_sizes(pk, vk)
+            }
+
+            fn circuit_size(pk: &Self::ProvingKey) -> Option<CircuitSize> {
+                <$generic>::circuit_size(pk)
+            }
+        }
+    };
+}
+
 macro_rules! groth16 {
     ($alias:ident, $curve:ty, $circuit:ty, $name:literal) => {
-        #[doc = concat!("`", $name, "/arkworks`: Groth16 on ", stringify!($curve), " proving ", stringify!($circuit), ".")]
-        pub type $alias = Groth16<$curve, $circuit>;
-
         impl Described for Groth16<$curve, $circuit> {
             const INFO: SchemeInfo = info::<$curve>($name);
+        }
+
+        forward_proof_system!(
+            #[doc = concat!("`", $name, "/arkworks`: Groth16 on ", stringify!($curve), " proving ", stringify!($circuit), ".")]
+            $alias = Groth16<$curve, $circuit>
+        );
+
+        impl BatchVerifyProofs for $alias {
+            fn verify_batch(
+                vk: &Self::VerifyingKey,
+                items: &[(&Self::PublicInput, &Self::Proof)],
+                rng: &mut BenchRng,
+            ) -> Result<()> {
+                <Groth16<$curve, $circuit>>::verify_batch(vk, items, rng)
+            }
+        }
+
+        impl Rerandomize for $alias {
+            fn rerandomize(
+                vk: &Self::VerifyingKey,
+                proof: &Self::Proof,
+                rng: &mut BenchRng,
+            ) -> Result<Self::Proof> {
+                <Groth16<$curve, $circuit>>::rerandomize(vk, proof, rng)
+            }
         }
     };
 }
@@ -75,14 +193,22 @@ groth16!(
     "groth16-bn254-synthetic"
 );
 
-/// `halo2-ipa-range/halo2`.
-pub type Halo2Range = Halo2<Range>;
-/// `halo2-ipa-merkle/halo2`.
-pub type Halo2Merkle = Halo2<Merkle>;
-/// `halo2-ipa-preimage-poseidon/halo2`.
-pub type Halo2Poseidon = Halo2<PoseidonPreimage>;
-/// `halo2-ipa-synthetic/halo2`.
-pub type Halo2Synthetic = Halo2<Synthetic>;
+forward_proof_system!(
+    /// `halo2-ipa-range/halo2`.
+    Halo2Range = Halo2<Range>
+);
+forward_proof_system!(
+    /// `halo2-ipa-merkle/halo2`.
+    Halo2Merkle = Halo2<Merkle>
+);
+forward_proof_system!(
+    /// `halo2-ipa-preimage-poseidon/halo2`.
+    Halo2Poseidon = Halo2<PoseidonPreimage>
+);
+forward_proof_system!(
+    /// `halo2-ipa-synthetic/halo2`.
+    Halo2Synthetic = Halo2<Synthetic>
+);
 
 /// Lists a Groth16 pair with batch verification and the malleability check.
 fn groth16<P, C>(c: &mut C, full_suite_only: bool)

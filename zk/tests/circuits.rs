@@ -10,7 +10,9 @@ use halo2_proofs::dev::MockProver;
 use ledgerbench_harness::{BenchRng, bench_rng};
 use ledgerbench_zk::halo2::{PlonkCircuit, reserved_rows, shape};
 use ledgerbench_zk::plonk::SyntheticCircuit;
-use ledgerbench_zk::poseidon::{ArkPoseidon, NativeField, PastaFp, ark_hash, ark_hash_var};
+use ledgerbench_zk::poseidon::{
+    ArkPoseidon, FIELD_BYTES, NativeField, PastaFp, ark_hash, ark_hash_var,
+};
 use ledgerbench_zk::r1cs::R1csCircuit;
 use ledgerbench_zk::statement::Statement;
 use ledgerbench_zk::statement::merkle::Merkle;
@@ -49,6 +51,38 @@ fn ark_gadget_matches_native<F: ArkPoseidon + NativeField>() {
 fn ark_poseidon_gadget_equals_native() {
     ark_gadget_matches_native::<ark_bls12_381::Fr>();
     ark_gadget_matches_native::<ark_bn254::Fr>();
+}
+
+/// Field encodings round-trip and reject non-canonical or short input; the
+/// native hash separates lengths and input order.
+fn encode_and_hash_roundtrip<F: NativeField>() {
+    let mut rng = rng("poseidon-encoding");
+    let x = F::random(&mut rng);
+    assert_eq!(F::from_bytes(&x.to_bytes()).ok(), Some(x));
+    assert_ne!(
+        F::hash1(x),
+        F::hash2(x, F::from_u64(0)),
+        "length is domain-separated"
+    );
+    assert_ne!(F::hash2(x, F::from_u64(1)), F::hash2(F::from_u64(1), x));
+    assert!(F::from_bytes(&[0xff; FIELD_BYTES]).is_err(), "≥ modulus");
+    assert!(F::from_bytes(&[0; 31]).is_err());
+}
+
+#[test]
+fn fields_encode_and_hash() {
+    encode_and_hash_roundtrip::<ark_bls12_381::Fr>();
+    encode_and_hash_roundtrip::<ark_bn254::Fr>();
+    encode_and_hash_roundtrip::<PastaFp>();
+}
+
+#[test]
+fn ark_configs_have_the_documented_shape() {
+    let c = <ark_bn254::Fr as ArkPoseidon>::poseidon_config();
+    assert_eq!((c.full_rounds, c.partial_rounds, c.alpha), (8, 57, 5));
+    assert_eq!((c.rate, c.capacity), (2, 1));
+    assert_eq!(c.ark.len(), 65);
+    assert_eq!(c.mds.len(), 3);
 }
 
 #[test]
