@@ -63,7 +63,7 @@ pub struct WorkloadRunArgs {
     /// Seconds of timed block verification per strategy, shared by its
     /// interleaved rounds (each strategy still times at least the samples a
     /// confidence interval needs).
-    #[arg(long, default_value_t = 1.0, value_parser = parse_seconds)]
+    #[arg(long, default_value_t = block_timing().budget.as_secs_f64(), value_parser = parse_seconds)]
     timing_budget: f64,
     /// Parent directory of run directories.
     #[arg(long, default_value = "results")]
